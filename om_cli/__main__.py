@@ -1,0 +1,3 @@
+from om_cli.cli import run
+
+run()

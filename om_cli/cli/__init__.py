@@ -1,0 +1,54 @@
+"""The `om` command line: argument parsing and rendering around the core.
+
+Each command lives in its own module and calls one core function. `main` is the one place that
+turns errors into exit codes: an `OmError` (bad input the user can fix) becomes a message on
+stderr and exit 2; anything else is a bug: its traceback is shown and the exit code is 3.
+"""
+
+from __future__ import annotations
+
+import sys
+import traceback
+
+import typer
+
+from om_cli.cli import check, lookup, rules
+from om_cli.errors import OmError
+from om_cli.messages import default_language, msg
+
+app = typer.Typer(
+    name="om",
+    help="Register der Netzwerke und Partner der Offensive Mittelstand prüfen und pflegen.",
+    no_args_is_help=True,
+    add_completion=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+app.command("check")(check.check_command)
+app.add_typer(rules.app, name="rules")
+app.command("list")(lookup.list_command)
+app.command("show")(lookup.show_command)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run `om`; return the exit code (also used by the console script)."""
+    try:
+        app(args=argv, prog_name="om", standalone_mode=True)
+    except SystemExit as exit_:
+        code = exit_.code
+        return code if isinstance(code, int) else (0 if code is None else 2)
+    except OmError as error:
+        sys.stderr.write(f"om: {error.text(default_language())}\n")
+        return 2
+    except KeyboardInterrupt:
+        sys.stderr.write("om: abgebrochen / interrupted\n")
+        return 130
+    except Exception:
+        traceback.print_exc()
+        sys.stderr.write(f"om: {msg('error.internal').text(default_language())}\n")
+        return 3
+    return 0
+
+
+def run() -> None:
+    sys.exit(main())

@@ -1,0 +1,45 @@
+"""`om check`: all checks on a registry."""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import Enum
+from typing import Annotated
+
+import typer
+
+from om_cli.cli.options import Lang, find_registry, language, parse_as_of
+
+
+class Format(str, Enum):
+    text = "text"
+    json = "json"
+
+
+def check_command(
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(help="Nur Befunde zu diesen Dateien zeigen (das Register wird ganz geprüft)."),
+    ] = None,
+    registry: Annotated[
+        str | None, typer.Option("--registry", "-r", help="Ordner des Registers (Standard: ./registry).")
+    ] = None,
+    as_of: Annotated[
+        str | None, typer.Option("--as-of", help="Prüfdatum JJJJ-MM-TT (Standard: heute).")
+    ] = None,
+    output_format: Annotated[Format, typer.Option("--format", "-f", help="Ausgabeformat.")] = Format.text,
+    strict: Annotated[bool, typer.Option("--strict", help="Auch Warnungen führen zu Exit-Code 1.")] = False,
+    lang: Annotated[Lang | None, typer.Option("--lang", help="Sprache der Meldungen (Standard: de, oder OM_LANG).")] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Den Zwischenspeicher nicht benutzen.")] = False,
+) -> None:
+    """Das Register gegen Schema und Kriterien prüfen."""
+    from om_cli.checker import check
+    from om_cli.reporters import REPORTERS
+
+    paths = paths or []
+    root = find_registry(registry, paths)
+    report = check(root, shown=root, as_of=parse_as_of(as_of), use_cache=not no_cache, only=paths)
+    color = output_format is Format.text and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    REPORTERS[output_format.value](report, language(lang), sys.stdout, color)
+    raise typer.Exit(report.exit_code(strict=strict))

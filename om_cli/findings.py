@@ -1,0 +1,68 @@
+"""Findings: what a check reports, one immutable value each."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+from om_cli.messages import Message
+
+
+class Severity(enum.Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    NOTICE = "notice"
+
+    @property
+    def rank(self) -> int:
+        return {"error": 0, "warning": 1, "notice": 2}[self.value]
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One finding of one rule about one entity, pointing at a place in a file.
+
+    `entity` is `<kind folder>/<file stem>` (or `taxonomy/<entry id>`, `om.yaml`); `pointer` is
+    a JSON pointer into the file's document; `waiver` names the waiver that turned the finding
+    into a notice, if any.
+    """
+
+    rule: str
+    severity: Severity
+    entity: str
+    file: str
+    line: int
+    column: int
+    pointer: str
+    message: Message
+    waiver: str | None = None
+
+    @property
+    def fingerprint(self) -> tuple[str, str, str]:
+        """Stable identity across edits that move lines: rule, entity, pointer."""
+        return (self.rule, self.entity, self.pointer)
+
+    def sort_key(self) -> tuple[str, int, int, str, str]:
+        return (self.file, self.line, self.column, self.rule, self.pointer)
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """The result of a check: sorted findings plus what was looked at."""
+
+    registry: str
+    as_of: str
+    findings: tuple[Finding, ...]
+    files: int
+    notes: tuple[Message, ...] = field(default=())
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for finding in self.findings if finding.severity is severity)
+
+    def exit_code(self, *, strict: bool = False) -> int:
+        """0 when no errors (and, with `strict`, no warnings), else 1."""
+        if self.count(Severity.ERROR):
+            return 1
+        if strict and self.count(Severity.WARNING):
+            return 1
+        return 0

@@ -1,0 +1,375 @@
+"""The strict YAML loader: the only way om reads a registry file.
+
+Files come from pull requests by people outside the secretariat, so nothing here trusts them.
+`read_bytes` refuses what is not a small regular file before opening it (a FIFO would block, a
+symlink could point at a secret). `parse` checks the text before the parser sees it (encoding,
+invisible and control characters, line endings, tabs) and then makes one pass over libyaml's
+events, building plain Python values: no constructor of PyYAML or ruamel runs, so no tag can
+create an object, and an alias bomb fails at its first anchor.
+
+Scalars resolve by the YAML 1.2 core schema only — null, booleans, integers, finite floats,
+everything else a string (an unquoted `2026-01-15` is a string). Where ruamel's round-trip
+parser would read a plain scalar differently (`1_000`, `0b101`, `+0x1F`, `=`), the loader
+refuses it as ambiguous, so the two parsers agree on every file the loader accepts.
+
+Problems raise `LoadError` with a message id and the 1-based line and column; messages never
+contain the offending value.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+from dataclasses import dataclass, field
+from typing import Any
+
+from yaml import MarkedYAMLError
+from yaml.events import (
+    AliasEvent,
+    DocumentStartEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+)
+from yaml._yaml import CParser
+
+from om_cli.messages import Message, msg
+
+MAX_BYTES = 1024 * 1024
+MAX_DEPTH = 64
+MAX_DIGITS = 100
+
+Value = Any  # None | bool | int | float | str | list[Value] | dict[str, Value]
+Position = tuple[int, int]
+
+
+class LoadError(Exception):
+    """A file that om refuses to read; becomes an OM001 finding."""
+
+    def __init__(self, message: Message, line: int = 1, column: int = 1) -> None:
+        super().__init__(message.id)
+        self.message = message
+        self.line = line
+        self.column = column
+
+
+@dataclass(slots=True)
+class Positions:
+    """Where each node of a document stands: JSON pointer -> (line, column), 1-based.
+
+    `values` holds the position of each value, `keys` that of the key introducing it (for
+    mapping entries), so a finding about an unexpected key can point at the key itself.
+    """
+
+    values: dict[str, Position] = field(default_factory=dict)
+    keys: dict[str, Position] = field(default_factory=dict)
+
+    def locate(self, pointer: str, *, key: bool = False) -> Position:
+        """The position of `pointer`, or of its nearest ancestor that exists."""
+        while True:
+            table = self.keys if key else self.values
+            if pointer in table:
+                return table[pointer]
+            if pointer in self.values:
+                return self.values[pointer]
+            if not pointer:
+                return (1, 1)
+            pointer = pointer.rsplit("/", 1)[0]
+            key = False
+
+
+def read_bytes(path: str) -> bytes:
+    """Read a registry file, refusing links, non-regular files and files over `MAX_BYTES`."""
+    try:
+        info = os.lstat(path)
+    except OSError as error:
+        raise LoadError(msg("load.unreadable", reason=error.strerror or "OSError")) from None
+    if stat.S_ISLNK(info.st_mode):
+        raise LoadError(msg("load.symlink"))
+    if not stat.S_ISREG(info.st_mode):
+        raise LoadError(msg("load.not_regular"))
+    if info.st_size > MAX_BYTES:
+        raise LoadError(msg("load.too_large", limit=MAX_BYTES))
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        fd = os.open(path, flags | getattr(os, "O_CLOEXEC", 0))
+    except OSError as error:
+        # ELOOP: the file was swapped for a link between lstat and open
+        raise LoadError(msg("load.unreadable", reason=error.strerror or "OSError")) from None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise LoadError(msg("load.not_regular"))
+        chunks = []
+        size = 0
+        while True:
+            chunk = os.read(fd, 65536)
+            if not chunk:
+                break
+            size += len(chunk)
+            if size > MAX_BYTES:
+                raise LoadError(msg("load.too_large", limit=MAX_BYTES))
+            chunks.append(chunk)
+    except OSError as error:
+        raise LoadError(msg("load.unreadable", reason=error.strerror or "OSError")) from None
+    finally:
+        os.close(fd)
+    return b"".join(chunks)
+
+
+def load_file(path: str, *, positions: bool = False) -> tuple[dict[str, Value], Positions | None]:
+    """Read and parse one registry file."""
+    return parse(read_bytes(path), positions=positions)
+
+
+# C0 and C1 controls except TAB, LF and CR; bidi controls, zero-width characters, line and
+# paragraph separators, a BOM inside the text. One character class: a single fast scan.
+_BAD_CHAR = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
+    "\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff]"
+)
+_TAB_INDENT = re.compile(r"^ *\t", re.MULTILINE)
+_DIRECTIVE = re.compile(r"^%", re.MULTILINE)
+
+
+def _position_of(text: str, index: int) -> Position:
+    line = text.count("\n", 0, index) + 1
+    column = index - (text.rfind("\n", 0, index) + 1) + 1
+    return line, column
+
+
+def _check_text(data: bytes) -> str:
+    if data.startswith(b"\xef\xbb\xbf"):
+        raise LoadError(msg("load.bom"))
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        prefix = data[: error.start].decode("utf-8", "replace")
+        raise LoadError(msg("load.not_utf8"), *_position_of(prefix, len(prefix))) from None
+    if not text.strip():
+        raise LoadError(msg("load.empty"))
+    found = _BAD_CHAR.search(text)
+    if found:
+        code = ord(found.group())
+        kind = "load.control_char" if code < 0x100 else "load.invisible_char"
+        raise LoadError(msg(kind, code=f"{code:04X}"), *_position_of(text, found.start()))
+    cr = text.find("\r")
+    if cr >= 0:
+        raise LoadError(msg("load.cr"), *_position_of(text, cr))
+    if "\t" in text:
+        tab = _TAB_INDENT.search(text)
+        if tab:
+            raise LoadError(msg("load.tab_indent"), *_position_of(text, tab.end() - 1))
+    if "%" in text:
+        directive = _DIRECTIVE.search(text)
+        if directive:
+            raise LoadError(msg("load.directive"), *_position_of(text, directive.start()))
+    return text
+
+
+# --- scalar resolution: YAML 1.2 core schema ------------------------------------------------
+
+_CONSTANTS: dict[str, Value] = {
+    "": None, "~": None, "null": None, "Null": None, "NULL": None,
+    "true": True, "True": True, "TRUE": True,
+    "false": False, "False": False, "FALSE": False,
+}  # fmt: skip
+_NUMBER_START = frozenset("0123456789-+.")
+_INT = re.compile(r"[-+]?[0-9]+\Z")
+_OCT = re.compile(r"0o[0-7]+\Z")
+_HEX = re.compile(r"0x[0-9a-fA-F]+\Z")
+_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?\Z")
+_NON_FINITE = re.compile(r"[-+]?\.(?:inf|Inf|INF)\Z|\.(?:nan|NaN|NAN)\Z")
+# What ruamel (and YAML 1.1 readers) take for a number although the core schema does not.
+_LOOSE_NUMBER = re.compile(
+    r"[-+]?(?:0b[0-1_]+|0o[0-7_]+|0x[0-9a-fA-F_]+|[0-9_]*\.?[0-9_]*(?:[eE][-+]?[0-9_]+)?)\Z"
+)
+_LOOSE_NON_FINITE = re.compile(r"[-+]?\.(?:inf|Inf|INF|nan|NaN|NAN)\Z")
+
+
+def resolve_plain(value: str) -> Value:
+    """Resolve a plain (unquoted) scalar by the YAML 1.2 core schema."""
+    if value in _CONSTANTS:
+        return _CONSTANTS[value]
+    if value[0] not in _NUMBER_START:
+        return value
+    if _INT.match(value):
+        if len(value) > MAX_DIGITS:
+            raise ValueError("load.number_too_long")
+        return int(value)
+    if _OCT.match(value):
+        return int(value[2:], 8)
+    if _HEX.match(value):
+        return int(value[2:], 16)
+    if _FLOAT.match(value):
+        if len(value) > MAX_DIGITS:
+            raise ValueError("load.number_too_long")
+        number = float(value)
+        if number in (float("inf"), float("-inf")):
+            raise ValueError("load.non_finite")
+        return number
+    if _NON_FINITE.match(value) or _LOOSE_NON_FINITE.match(value):
+        raise ValueError("load.non_finite")
+    if _LOOSE_NUMBER.match(value) and any(c.isdigit() for c in value):
+        raise ValueError("load.ambiguous_number")
+    return value
+
+
+def _escape(token: str) -> str:
+    return token.replace("~", "~0").replace("/", "~1")
+
+
+def parse(data: bytes, *, positions: bool = False) -> tuple[dict[str, Value], Positions | None]:
+    """Parse one YAML document into plain values; optionally record every node's position."""
+    _check_text(data)
+    where = Positions() if positions else None
+    parser = CParser(data)
+    try:
+        return _build(parser, where), where
+    except MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        problem = (error.problem or error.context or "").strip()
+        raise LoadError(msg("load.syntax", problem=problem[:200]), line, column) from None
+    finally:
+        parser.dispose()
+
+
+def _fail(message_id: str, mark: Any, **args: str | int) -> LoadError:
+    return LoadError(msg(message_id, **args), mark.line + 1, mark.column + 1)
+
+
+class _Frame:
+    """An open mapping or sequence while its events stream past."""
+
+    __slots__ = ("container", "first_lines", "is_map", "key", "key_position", "pointer")
+
+    def __init__(self, container: dict[str, Value] | list[Value], pointer: str) -> None:
+        self.container = container
+        self.pointer = pointer
+        self.is_map = isinstance(container, dict)
+        self.key: str | None = None  # mappings: the key waiting for its value
+        self.key_position: Position = (0, 0)
+        self.first_lines: dict[str, int] = {}
+
+
+def _build(parser: Any, where: Positions | None) -> dict[str, Value]:
+    """One pass over the events; the hot loop of every cold `om check`, hence its shape."""
+    stack: list[_Frame] = []
+    root: Value = None
+    seen_root = False
+    documents = 0
+    get_event = parser.get_event
+    scalar_event, start_events = ScalarEvent, (MappingStartEvent, SequenceStartEvent)
+    end_events = (MappingEndEvent, SequenceEndEvent)
+    while True:
+        event = get_event()
+        if event is None:
+            break
+        kind = type(event)
+        if kind is scalar_event:
+            if event.anchor is not None:
+                raise _fail("load.anchor", event.start_mark)
+            if event.tag is not None:
+                raise _fail("load.tag", event.start_mark)
+            text = event.value
+            value: Value = text
+            if not event.style:  # plain scalar (libyaml reports style "")
+                if text in ("<<", "="):
+                    raise _fail("load.merge_key", event.start_mark)
+                if text in _CONSTANTS or (text and text[0] in _NUMBER_START):
+                    try:
+                        value = resolve_plain(text)
+                    except ValueError as error:
+                        code = str(error)
+                        extra = {"limit": MAX_DIGITS} if code == "load.number_too_long" else {}
+                        raise _fail(code, event.start_mark, **extra) from None
+            if not stack:
+                root, seen_root = value, True
+                continue
+            frame = stack[-1]
+            if frame.is_map:
+                target = frame.container
+                assert isinstance(target, dict)
+                if frame.key is None:
+                    if not isinstance(value, str):
+                        raise _fail("load.non_string_key", event.start_mark)
+                    if value in target:
+                        first = frame.first_lines.get(value, 0)
+                        raise _fail("load.duplicate_key", event.start_mark, first_line=first)
+                    mark = event.start_mark
+                    frame.key = value
+                    frame.key_position = (mark.line + 1, mark.column + 1)
+                    frame.first_lines[value] = mark.line + 1
+                    target[value] = None  # reserved: a duplicate is caught at once
+                    continue
+                if where is not None:
+                    mark = event.start_mark
+                    child = f"{frame.pointer}/{_escape(frame.key)}"
+                    where.values[child] = (mark.line + 1, mark.column + 1)
+                    where.keys[child] = frame.key_position
+                target[frame.key] = value
+                frame.key = None
+            else:
+                items = frame.container
+                assert isinstance(items, list)
+                if where is not None:
+                    mark = event.start_mark
+                    where.values[f"{frame.pointer}/{len(items)}"] = (mark.line + 1, mark.column + 1)
+                items.append(value)
+            continue
+        if kind in start_events:
+            mark = event.start_mark
+            if event.anchor is not None:
+                raise _fail("load.anchor", mark)
+            if event.tag is not None:
+                raise _fail("load.tag", mark)
+            if len(stack) >= MAX_DEPTH:
+                raise _fail("load.too_deep", mark, limit=MAX_DEPTH)
+            pointer = ""
+            if stack:
+                parent = stack[-1]
+                if parent.is_map:
+                    if parent.key is None:
+                        raise _fail("load.non_string_key", mark)
+                    pointer = f"{parent.pointer}/{_escape(parent.key)}"
+                else:
+                    pointer = f"{parent.pointer}/{len(parent.container)}"
+            if where is not None:
+                where.values[pointer] = (mark.line + 1, mark.column + 1)
+                if stack and stack[-1].is_map:
+                    where.keys[pointer] = stack[-1].key_position
+            container: dict[str, Value] | list[Value] = (
+                {} if kind is MappingStartEvent else []
+            )
+            stack.append(_Frame(container, pointer))
+            continue
+        if kind in end_events:
+            done = stack.pop().container
+            if not stack:
+                root, seen_root = done, True
+                continue
+            parent = stack[-1]
+            if parent.is_map:
+                assert isinstance(parent.container, dict) and parent.key is not None
+                parent.container[parent.key] = done
+                parent.key = None
+            else:
+                assert isinstance(parent.container, list)
+                parent.container.append(done)
+            continue
+        if kind is AliasEvent:
+            raise _fail("load.anchor", event.start_mark)
+        if kind is DocumentStartEvent:
+            documents += 1
+            if documents > 1:
+                raise _fail("load.multiple_documents", event.start_mark)
+            if event.version or event.tags:
+                raise _fail("load.directive", event.start_mark)
+    if not seen_root:
+        raise LoadError(msg("load.empty"))
+    if not isinstance(root, dict):
+        raise LoadError(msg("load.not_mapping"))
+    return root

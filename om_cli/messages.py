@@ -1,0 +1,539 @@
+"""User-facing texts in German and English.
+
+Every text om shows is an entry of `CATALOGUE`, keyed by a stable id, with the German text first
+and the English second; `{name}` placeholders are filled from the message's arguments. A test
+checks that every entry has both languages and the same placeholders in each. Arguments are
+values om computed (ids, dates, counts) — never a raw value from a file that failed to parse.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+LANGUAGES = ("de", "en")
+
+
+@dataclass(frozen=True, slots=True)
+class Message:
+    """A message id with its arguments; rendered into a language only when shown."""
+
+    id: str
+    args: tuple[tuple[str, Arg], ...] = ()
+
+    def text(self, lang: str = "de") -> str:
+        de, en = CATALOGUE[self.id]
+        template = en if lang == "en" else de
+        values = {
+            name: value.text(lang) if isinstance(value, Message) else value
+            for name, value in self.args
+        }
+        return template.format(**values)
+
+
+Arg = str | int | Message
+
+
+def msg(message_id: str, **args: Arg) -> Message:
+    """Build a `Message`, checking the id exists so a typo fails at once in tests."""
+    if message_id not in CATALOGUE:
+        raise KeyError(message_id)
+    return Message(message_id, tuple(sorted(args.items())))
+
+
+def default_language() -> str:
+    lang = os.environ.get("OM_LANG", "de").strip().lower()[:2]
+    return lang if lang in LANGUAGES else "de"
+
+
+CATALOGUE: dict[str, tuple[str, str]] = {
+    # --- OM001: reading files -------------------------------------------------------------
+    "load.too_large": (
+        "Datei ist größer als {limit} Bytes; om liest sie nicht",
+        "file is larger than {limit} bytes; om does not read it",
+    ),
+    "load.symlink": (
+        "symbolischer Link; om folgt keinen Links im Register",
+        "symbolic link; om does not follow links in the registry",
+    ),
+    "load.not_regular": (
+        "keine reguläre Datei (z. B. FIFO oder Gerät); om liest sie nicht",
+        "not a regular file (e.g. a FIFO or device); om does not read it",
+    ),
+    "load.unreadable": (
+        "Datei kann nicht gelesen werden ({reason})",
+        "file cannot be read ({reason})",
+    ),
+    "load.empty": (
+        "Datei ist leer; erwartet wird ein YAML-Mapping",
+        "file is empty; a YAML mapping is expected",
+    ),
+    "load.bom": (
+        "Datei beginnt mit einer Byte-Order-Mark; bitte als UTF-8 ohne BOM speichern",
+        "file starts with a byte order mark; save it as UTF-8 without BOM",
+    ),
+    "load.not_utf8": (
+        "ungültiges UTF-8; bitte als UTF-8 speichern",
+        "invalid UTF-8; save the file as UTF-8",
+    ),
+    "load.control_char": (
+        "unzulässiges Steuerzeichen U+{code}",
+        "forbidden control character U+{code}",
+    ),
+    "load.invisible_char": (
+        "unzulässiges unsichtbares Zeichen U+{code} (Bidi-, Null-Breiten- oder "
+        "Zeilentrennzeichen)",
+        "forbidden invisible character U+{code} (bidi, zero-width or line separator)",
+    ),
+    "load.cr": (
+        "Zeilenende mit CR (Windows/Mac); bitte LF-Zeilenenden verwenden",
+        "CR line ending (Windows/Mac); use LF line endings",
+    ),
+    "load.tab_indent": (
+        "Tabulator in der Einrückung; YAML erlaubt nur Leerzeichen",
+        "tab in indentation; YAML allows only spaces",
+    ),
+    "load.syntax": (
+        "YAML-Syntaxfehler: {problem}",
+        "YAML syntax error: {problem}",
+    ),
+    "load.multiple_documents": (
+        "mehr als ein YAML-Dokument; eine Datei enthält genau ein Dokument",
+        "more than one YAML document; a file holds exactly one document",
+    ),
+    "load.directive": (
+        "YAML-Direktive (%YAML/%TAG) ist nicht erlaubt",
+        "YAML directive (%YAML/%TAG) is not allowed",
+    ),
+    "load.anchor": (
+        "Anker (&) und Aliase (*) sind nicht erlaubt; bitte Werte ausschreiben",
+        "anchors (&) and aliases (*) are not allowed; write values out",
+    ),
+    "load.tag": (
+        "YAML-Tags (!…) sind nicht erlaubt",
+        "YAML tags (!…) are not allowed",
+    ),
+    "load.merge_key": (
+        "Merge-Schlüssel (<<) und Wert-Schlüssel (=) sind nicht erlaubt; bitte in "
+        "Anführungszeichen setzen",
+        "merge keys (<<) and value keys (=) are not allowed; quote them",
+    ),
+    "load.too_deep": (
+        "Verschachtelung tiefer als {limit} Ebenen",
+        "nesting deeper than {limit} levels",
+    ),
+    "load.non_string_key": (
+        "Schlüssel muss eine Zeichenkette sein",
+        "key must be a string",
+    ),
+    "load.duplicate_key": (
+        "Schlüssel kommt doppelt vor (zuerst in Zeile {first_line})",
+        "duplicate key (first in line {first_line})",
+    ),
+    "load.non_finite": (
+        "unendliche oder NaN-Zahlen sind nicht erlaubt",
+        "infinite or NaN numbers are not allowed",
+    ),
+    "load.number_too_long": (
+        "Zahl mit mehr als {limit} Ziffern",
+        "number with more than {limit} digits",
+    ),
+    "load.ambiguous_number": (
+        "mehrdeutiger Wert (Zahl mit Unterstrich, Vorzeichen vor 0x/0o oder Binärschreibweise); "
+        "bitte in Anführungszeichen setzen",
+        "ambiguous value (number with underscore, sign before 0x/0o, or binary notation); "
+        "quote it",
+    ),
+    "load.not_mapping": (
+        "oberste Ebene ist kein Mapping (Schlüssel: Wert)",
+        "top level is not a mapping (key: value)",
+    ),
+    # --- OM002: schema ---------------------------------------------------------------------
+    "schema.unexpected": (
+        "unbekanntes Feld „{key}“ (Tippfehler?)",
+        "unknown field '{key}' (a typo?)",
+    ),
+    "schema.required": (
+        "Pflichtfeld „{key}“ fehlt in {parent}",
+        "required field '{key}' is missing in {parent}",
+    ),
+    "schema.forbidden": (
+        "Feld {field} ist hier nicht erlaubt (regions nur bei regionalen, topic nur bei "
+        "fachlichen Netzwerken)",
+        "field {field} is not allowed here (regions only on regional, topic only on "
+        "thematic networks)",
+    ),
+    "schema.type": (
+        "{field} hat den falschen Typ; erwartet: {types}",
+        "{field} has the wrong type; expected: {types}",
+    ),
+    "schema.enum": (
+        "{field} hat keinen zulässigen Wert; erlaubt: {options}",
+        "{field} has no allowed value; allowed: {options}",
+    ),
+    "schema.id_pattern": (
+        "{field} ist keine gültige Kennung (Kleinbuchstaben, Ziffern, einzelne Bindestriche)",
+        "{field} is not a valid id (lower-case letters, digits, single hyphens)",
+    ),
+    "schema.date_pattern": (
+        "{field} ist kein Datum der Form JJJJ-MM-TT",
+        "{field} is not a date of the form YYYY-MM-DD",
+    ),
+    "schema.pattern": (
+        "{field} hat nicht die erwartete Form ({pattern})",
+        "{field} does not have the expected form ({pattern})",
+    ),
+    "schema.format": (
+        "{field} ist kein gültiger Wert im Format {format} (z. B. ein unmögliches Datum)",
+        "{field} is not a valid {format} (e.g. an impossible date)",
+    ),
+    "schema.minLength": (
+        "{field} ist zu kurz (mindestens {limit} Zeichen)",
+        "{field} is too short (at least {limit} characters)",
+    ),
+    "schema.maxLength": (
+        "{field} ist zu lang (höchstens {limit} Zeichen)",
+        "{field} is too long (at most {limit} characters)",
+    ),
+    "schema.minItems": (
+        "{field} braucht mindestens {limit} Einträge",
+        "{field} needs at least {limit} entries",
+    ),
+    "schema.maxItems": (
+        "{field} hat mehr als {limit} Einträge",
+        "{field} has more than {limit} entries",
+    ),
+    "schema.unique": (
+        "{field} enthält doppelte Einträge",
+        "{field} contains duplicate entries",
+    ),
+    "schema.other": (
+        "{field} verletzt das Schema (Regel „{keyword}“)",
+        "{field} violates the schema (keyword '{keyword}')",
+    ),
+    # --- placement, ids (OM003) ----------------------------------------------------------------
+    "placement.unknown_file": (
+        "unbekannte YAML-Datei im Register; erwartet werden om.yaml und die Ordner networks/, "
+        "partners/, decisions/<Jahr>/, plenum/, taxonomy/",
+        "unknown YAML file in the registry; expected are om.yaml and the folders networks/, "
+        "partners/, decisions/<year>/, plenum/, taxonomy/",
+    ),
+    "placement.taxonomy_file": (
+        "unbekannte Taxonomie-Datei; erlaubt sind regions.yaml, topics.yaml, instruments.yaml",
+        "unknown taxonomy file; allowed are regions.yaml, topics.yaml, instruments.yaml",
+    ),
+    "placement.subfolder": (
+        "Unterordner in {kind}/ sind nicht vorgesehen; Dateien liegen direkt in {kind}/",
+        "sub-folders of {kind}/ are not expected; files lie directly in {kind}/",
+    ),
+    "placement.yml": (
+        "Dateiendung .yml; om liest nur .yaml-Dateien",
+        "file extension .yml; om reads only .yaml files",
+    ),
+    "om003.id_mismatch": (
+        "id stimmt nicht mit dem Dateinamen überein; erwartet: {stem}",
+        "id does not match the file name; expected: {stem}",
+    ),
+    "om003.decision_folder": (
+        "Beschluss liegt im falschen Ordner; er gehört nach decisions/{year}/",
+        "decision lies in the wrong folder; it belongs in decisions/{year}/",
+    ),
+    "om003.decision_no_year": (
+        "Beschluss liegt nicht in einem Jahresordner decisions/<Jahr>/",
+        "decision does not lie in a year folder decisions/<year>/",
+    ),
+    "om003.plenum_stem": (
+        "Dateiname einer Plenumssitzung muss ihr Datum sein: {date}.yaml",
+        "a Plenum meeting's file name must be its date: {date}.yaml",
+    ),
+    "om003.duplicate": (
+        "Kennung kommt doppelt vor (auch in {other})",
+        "id is used twice (also in {other})",
+    ),
+    "om003.taxonomy_duplicate": (
+        "Kennung kommt in dieser Taxonomie doppelt vor (zuerst in Zeile {first_line})",
+        "id is listed twice in this taxonomy (first in line {first_line})",
+    ),
+    # --- references (OM004) -------------------------------------------------------------------
+    "om004.missing": (
+        "{kind} „{id}“ existiert nicht im Register",
+        "{kind} '{id}' does not exist in the registry",
+    ),
+    "om004.unknown_rule": (
+        "Regel „{rule}“ gibt es nicht",
+        "there is no rule '{rule}'",
+    ),
+    "om004.missing_entity": (
+        "Eintrag „{entity}“ existiert nicht im Register",
+        "entity '{entity}' does not exist in the registry",
+    ),
+    "om004.not_a_waiver": (
+        "Beschluss „{id}“ ist kein Ausnahmebeschluss (kind: waiver); die Ausnahme gilt nicht",
+        "decision '{id}' is not a waiver decision (kind: waiver); the waiver does not apply",
+    ),
+    "kind.partner": ("Partner", "partner"),
+    "kind.network": ("Netzwerk", "network"),
+    "kind.region": ("Region", "region"),
+    "kind.topic": ("Thema", "topic"),
+    "kind.instrument": ("Instrument", "instrument"),
+    "kind.plenum": ("Plenumssitzung", "Plenum meeting"),
+    "kind.decision": ("Beschluss", "decision"),
+    # --- OM005 ---------------------------------------------------------------------------------
+    "om005.expired": (
+        "Ausnahme (Beschluss {decision}) ist am {until} abgelaufen; bitte entfernen oder neu "
+        "beschließen",
+        "waiver (decision {decision}) expired on {until}; remove it or decide it anew",
+    ),
+    "om005.unmatched": (
+        "Ausnahme für {rule} bei {entity} trifft auf keinen Befund mehr zu; bitte entfernen",
+        "waiver for {rule} on {entity} no longer matches any finding; remove it",
+    ),
+    "settings.defaults": (
+        "{problem} – es gelten die Standardeinstellungen",
+        "{problem} – the default settings apply",
+    ),
+    # --- criteria -----------------------------------------------------------------------------
+    "list.and": ("{first} und {second}", "{first} and {second}"),
+    "field.regions": ("Region (regions)", "region (regions)"),
+    "field.topic": ("Thema (topic)", "topic (topic)"),
+    "field.goals": ("Ziele (application.goals)", "goals (application.goals)"),
+    "field.approach": ("Vorgehensweise (application.approach)", "approach (application.approach)"),
+    "om101.missing": (
+        "Antrag unvollständig: es fehlt {missing}",
+        "application incomplete: missing {missing}",
+    ),
+    "commitment.leitgedanken": ("Anerkennung der Leitgedanken", "recognition of the Leitgedanken"),
+    "commitment.grundprinzipien": (
+        "Arbeit auf Basis der Grundprinzipien",
+        "working on the basis of the Grundprinzipien",
+    ),
+    "commitment.impartiality": ("Unparteilichkeit", "impartiality"),
+    "commitment.informs_partners": (
+        "Information der Netzwerkpartner",
+        "informing the network's partners",
+    ),
+    "commitment.cooperation": (
+        "Bereitschaft zur Zusammenarbeit",
+        "readiness to cooperate",
+    ),
+    "commitment.missing": (
+        "Erklärung fehlt: {commitment}",
+        "declaration missing: {commitment}",
+    ),
+    "commitment.future": (
+        "Erklärung „{commitment}“ ist auf {date} datiert, nach dem Prüfdatum {as_of}",
+        "declaration '{commitment}' is dated {date}, after the as-of date {as_of}",
+    ),
+    "om104.missing": (
+        "Referenzinstrument fehlt in instruments: {instruments}",
+        "reference instrument missing from instruments: {instruments}",
+    ),
+    "om105.too_few": (
+        "nur {count} Partner zählen am {as_of}; nötig sind mindestens {minimum} (Mitglied, "
+        "aktiv, Grundsätze der Zusammenarbeit unterzeichnet)",
+        "only {count} partners count on {as_of}; at least {minimum} are needed (member, "
+        "active, Grundsätze der Zusammenarbeit signed)",
+    ),
+    "om106.groups": (
+        "die Partner gehören nur {count} Partnergruppen an; mindestens {minimum} sollten es sein",
+        "the partners belong to only {count} partner groups; there should be at least {minimum}",
+    ),
+    "om107.missing": (
+        "kein Bericht an das Plenum im Jahr {year} (schriftlich oder persönlich durch ein "
+        "Mitglied)",
+        "no report to the Plenum in {year} (written, or in person by a member)",
+    ),
+    "om110.closed": (
+        "Netzwerk ist nicht offen für alle Partner (open: true fehlt); ein geschlossenes "
+        "Netzwerk kann nur Partner sein",
+        "network is not open to all partners (open: true missing); a closed network can only "
+        "be a partner",
+    ),
+    "om111.overlap": (
+        "überschneidet sich mit Netzwerk „{other}“ (Region oder Thema) ohne Zustimmung des "
+        "Leitungskreises",
+        "overlaps network '{other}' (region or topic) without the Leitungskreis' consent",
+    ),
+    "om112.missing": (
+        "Status withdrawn ohne Entzugsbeschluss des Plenums",
+        "status withdrawn without a withdrawal decision of the Plenum",
+    ),
+    "om112.wrong_body": (
+        "Entzugsbeschluss {decision} ist nicht vom Plenum gefasst",
+        "withdrawal decision {decision} was not taken by the Plenum",
+    ),
+    "om112.not_proposed": (
+        "Entzugsbeschluss {decision} ist nicht vom Leitungskreis vorgeschlagen "
+        "(proposed_by: leitungskreis)",
+        "withdrawal decision {decision} was not proposed by the Leitungskreis "
+        "(proposed_by: leitungskreis)",
+    ),
+    "om112.too_late": (
+        "Entzugsbeschluss {decision} ist nach dem {date} datiert",
+        "withdrawal decision {decision} is dated after {date}",
+    ),
+    "decision_kind.recognition": ("Anerkennungsbeschluss", "recognition decision"),
+    "decision_kind.rejection": ("Ablehnungsbeschluss", "rejection decision"),
+    "om113.missing": (
+        "{kind} des Leitungskreises fehlt",
+        "{kind} of the Leitungskreis missing",
+    ),
+    "om113.wrong_body": (
+        "Beschluss {decision} ist nicht vom Leitungskreis gefasst",
+        "decision {decision} was not taken by the Leitungskreis",
+    ),
+    "om113.too_late": (
+        "Beschluss {decision} ist nach dem {date} datiert",
+        "decision {decision} is dated after {date}",
+    ),
+    "om201.no_reference": (
+        "Name lässt den Bezug zur Region oder zum Thema nicht erkennen",
+        "name does not show the reference to its region or topic",
+    ),
+    "om202.no_website": (
+        "Name ohne „Offensive Mittelstand“: Website mit Partner-Logo fehlt (website)",
+        "name without 'Offensive Mittelstand': website with partner logo missing (website)",
+    ),
+    "om202.no_logo": (
+        "Name ohne „Offensive Mittelstand“: Partner-Logo auf der Website fehlt "
+        "(partner_logo: true)",
+        "name without 'Offensive Mittelstand': partner logo on the website missing "
+        "(partner_logo: true)",
+    ),
+    "om203.too_few": (
+        "im Jahr {year} nur {count} Treffen; mindestens {minimum} sind nötig",
+        "only {count} meetings in {year}; at least {minimum} are needed",
+    ),
+    "om203.current_year": (
+        "bisher {count} Treffen im Jahr {year} (Stand {as_of}); mindestens 2 bis Jahresende",
+        "{count} meetings so far in {year} (as of {as_of}); at least 2 by the end of the year",
+    ),
+    "om204.not_informed": (
+        "Schlichtungsbeschluss wurde dem Plenum nicht mitgeteilt (fehlt in informed_of, "
+        "z. B. der Sitzung {plenum})",
+        "dispute resolution was not reported to the Plenum (missing from informed_of, e.g. of "
+        "the meeting {plenum})",
+    ),
+    # --- errors and the CLI -------------------------------------------------------------------
+    "error.no_registry": (
+        "kein Register unter {path}; mit --registry DIR angeben",
+        "no registry at {path}; name it with --registry DIR",
+    ),
+    "error.bad_date": (
+        "ungültiges Datum „{value}“; erwartet wird JJJJ-MM-TT",
+        "invalid date '{value}'; expected YYYY-MM-DD",
+    ),
+    "error.unknown_rule": (
+        "Regel {rule} gibt es nicht; „om rules list“ zeigt alle",
+        "there is no rule {rule}; 'om rules list' shows them all",
+    ),
+    "error.unknown_entity": (
+        "„{id}“ gibt es im Register nicht",
+        "'{id}' does not exist in the registry",
+    ),
+    "error.ambiguous_entity": (
+        "„{id}“ ist mehrdeutig: {kinds}; bitte als <Art>/<id> angeben",
+        "'{id}' is ambiguous: {kinds}; name it as <kind>/<id>",
+    ),
+    "error.internal": (
+        "interner Fehler in om (ein Fehler im Programm, bitte melden)",
+        "internal error in om (a bug, please report it)",
+    ),
+    # --- rule titles ---------------------------------------------------------------------------
+    "rule.OM001": (
+        "Datei lesbar, gültiges YAML, innerhalb der Sicherheitsgrenzen",
+        "file readable, valid YAML, within the safety limits",
+    ),
+    "rule.OM002": (
+        "Eintrag entspricht seinem JSON-Schema",
+        "entity matches its JSON Schema",
+    ),
+    "rule.OM003": (
+        "Kennung, Dateiname und Ordner stimmen überein",
+        "id, file name and folder agree",
+    ),
+    "rule.OM004": (
+        "jeder Verweis existiert und hat die richtige Art",
+        "every reference exists and has the right kind",
+    ),
+    "rule.OM005": (
+        "Ausnahme abgelaufen oder ohne Befund",
+        "waiver expired or without a finding",
+    ),
+    "rule.OM101": (
+        "Antrag nennt Region bzw. Thema, Ziele und Vorgehensweise",
+        "application names region or topic, goals and approach",
+    ),
+    "rule.OM102": (
+        "erkennt die Leitgedanken an",
+        "recognises the Leitgedanken",
+    ),
+    "rule.OM103": (
+        "arbeitet auf Basis der Grundprinzipien",
+        "works on the basis of the Grundprinzipien",
+    ),
+    "rule.OM104": (
+        "hilft die Referenzinstrumente umzusetzen",
+        "helps to implement the reference instruments",
+    ),
+    "rule.OM105": (
+        "mindestens drei Partner",
+        "at least three partners",
+    ),
+    "rule.OM106": (
+        "vertritt nicht einseitig einzelne Partner",
+        "does not represent single partners one-sidedly",
+    ),
+    "rule.OM107": (
+        "informiert jährlich das Plenum",
+        "informs the Plenum every year",
+    ),
+    "rule.OM108": (
+        "informiert seine Netzwerkpartner",
+        "informs its network partners",
+    ),
+    "rule.OM109": (
+        "Zusammenarbeit, keine Konkurrenz",
+        "cooperation, no competition",
+    ),
+    "rule.OM110": (
+        "offen für alle Partner",
+        "open to all partners",
+    ),
+    "rule.OM111": (
+        "nur ein Netzwerk je Region bzw. Fachgebiet",
+        "only one network per region or topic",
+    ),
+    "rule.OM112": (
+        "Entzug nur durch das Plenum auf Vorschlag des Leitungskreises",
+        "withdrawal only by the Plenum on the Leitungskreis' proposal",
+    ),
+    "rule.OM113": (
+        "Anerkennung und Ablehnung durch den Leitungskreis",
+        "recognition and rejection by the Leitungskreis",
+    ),
+    "rule.OM201": (
+        "eigener Name mit Bezug zu Region oder Thema",
+        "own name referring to region or topic",
+    ),
+    "rule.OM202": (
+        "Partner-Logo, wenn „Offensive Mittelstand“ nicht im Namen steht",
+        "partner logo when 'Offensive Mittelstand' is not in the name",
+    ),
+    "rule.OM203": (
+        "tagt mindestens zweimal im Jahr",
+        "meets at least twice a year",
+    ),
+    "rule.OM204": (
+        "Leitungskreis teilt Schlichtungen dem Plenum mit",
+        "the Leitungskreis reports dispute resolutions to the Plenum",
+    ),
+    "text.waived": ("(Ausnahme laut Beschluss {decision})", "(waived by decision {decision})"),
+    "text.summary": (
+        "{errors} Fehler, {warnings} Warnungen, {notices} Hinweise in {files} Dateien",
+        "{errors} errors, {warnings} warnings, {notices} notices in {files} files",
+    ),
+    "text.summary_title": ("Zusammenfassung", "Summary"),
+    "text.severity": ("Schweregrad", "Severity"),
+    "text.count": ("Anzahl", "Count"),
+}

@@ -1,0 +1,42 @@
+"""`--format json`: the machine-readable report, version 1 (DESIGN.md, Output formats)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any, TextIO
+
+from om_cli.findings import Finding, Report, Severity
+
+
+def as_dict(finding: Finding, lang: str) -> dict[str, Any]:
+    return {
+        "rule": finding.rule,
+        "severity": finding.severity.value,
+        "entity": finding.entity,
+        "file": finding.file,
+        "line": finding.line,
+        "column": finding.column,
+        "pointer": finding.pointer,
+        "message": finding.message.text(lang),
+        "waiver": finding.waiver,
+    }
+
+
+def document(report: Report, lang: str) -> dict[str, Any]:
+    return {
+        "version": 1,
+        "as_of": report.as_of,
+        "registry": report.registry,
+        "findings": [as_dict(finding, lang) for finding in report.findings],
+        "summary": {
+            "error": report.count(Severity.ERROR),
+            "warning": report.count(Severity.WARNING),
+            "notice": report.count(Severity.NOTICE),
+            "files": report.files,
+        },
+    }
+
+
+def render(report: Report, lang: str, stream: TextIO, color: bool) -> None:
+    json.dump(document(report, lang), stream, ensure_ascii=False, indent=2)
+    stream.write("\n")
