@@ -14,7 +14,6 @@ import hashlib
 import json
 import os
 import stat
-import tempfile
 from typing import Any
 
 from om_cli import __version__
@@ -68,7 +67,9 @@ def _decode_message(raw: Any) -> Message:
 
 
 def encode(data: Any, error: LoadError | None, problems: tuple[SchemaProblem, ...]) -> Entry:
-    encoded_error = None if error is None else [_encode_message(error.message), error.line, error.column]
+    encoded_error = (
+        None if error is None else [_encode_message(error.message), error.line, error.column]
+    )
     encoded = [[p.pointer, p.keyword, _encode_message(p.message), p.at_key] for p in problems]
     return [data, encoded_error, encoded]
 
@@ -111,7 +112,11 @@ class Cache:
         try:
             info = os.fstat(fd)
             foreign = hasattr(os, "getuid") and info.st_uid != os.getuid()
-            if foreign or info.st_mode & (stat.S_IWGRP | stat.S_IWOTH) or not stat.S_ISREG(info.st_mode):
+            if (
+                foreign
+                or info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+                or not stat.S_ISREG(info.st_mode)
+            ):
                 return {}
             with os.fdopen(fd, "rb", closefd=False) as handle:
                 content = json.loads(handle.read(), parse_constant=_reject)
@@ -135,7 +140,9 @@ class Cache:
         self.used[key] = entry
         return result
 
-    def put(self, key: str, data: Any, error: LoadError | None, problems: tuple[SchemaProblem, ...]) -> None:
+    def put(
+        self, key: str, data: Any, error: LoadError | None, problems: tuple[SchemaProblem, ...]
+    ) -> None:
         if self.enabled:
             self.used[key] = encode(data, error, problems)
             self.changed = True
@@ -144,12 +151,18 @@ class Cache:
         """Write the entries used in this run (so the file never grows stale), atomically."""
         if not self.enabled or (not self.changed and len(self.used) == len(self.entries)):
             return
+        import tempfile
+
         try:
             os.makedirs(os.path.dirname(self.path), mode=0o700, exist_ok=True)
-            fd, temp = tempfile.mkstemp(dir=os.path.dirname(self.path), prefix=".tmp-", suffix=".json")
+            fd, temp = tempfile.mkstemp(
+                dir=os.path.dirname(self.path), prefix=".tmp-", suffix=".json"
+            )
             try:
                 with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                    json.dump({"stamp": self.stamp, "entries": self.used}, handle, separators=(",", ":"))
+                    json.dump(
+                        {"stamp": self.stamp, "entries": self.used}, handle, separators=(",", ":")
+                    )
                 os.replace(temp, self.path)
             except BaseException:
                 os.unlink(temp)

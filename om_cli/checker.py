@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from typing import Any
 
@@ -41,7 +40,9 @@ def analyse(kind: str, raw: bytes) -> tuple[Any, LoadError | None, tuple[SchemaP
     return data, None, validate(kind, data)
 
 
-def _analyse_batch(batch: list[tuple[str, bytes]]) -> list[tuple[Any, LoadError | None, tuple[SchemaProblem, ...]]]:
+def _analyse_batch(
+    batch: list[tuple[str, bytes]],
+) -> list[tuple[Any, LoadError | None, tuple[SchemaProblem, ...]]]:
     return [analyse(kind, raw) for kind, raw in batch]
 
 
@@ -54,8 +55,8 @@ def load_registry(root: str, shown: str, *, use_cache: bool = True) -> Registry:
     for index, entry in enumerate(entries):
         try:
             raw = read_bytes(entry.path)
-        except LoadError as error:
-            doc = Document(entry.kind, entry.stem, entry.entity, entry.file, None, None, error)
+        except LoadError as unreadable:
+            doc = Document(entry.kind, entry.stem, entry.entity, entry.file, None, None, unreadable)
             loaded[index] = Loaded(doc, entry)
             continue
         kind = _schema_kind(entry)
@@ -67,7 +68,9 @@ def load_registry(root: str, shown: str, *, use_cache: bool = True) -> Registry:
         data, error, problems = hit
         doc = Document(entry.kind, entry.stem, entry.entity, entry.file, raw, data, error)
         loaded[index] = Loaded(doc, entry, problems)
-    for (index, key, _kind, raw), (data, error, problems) in zip(pending, _analyse_all(pending), strict=True):
+    for (index, key, _kind, raw), (data, error, problems) in zip(
+        pending, _analyse_all(pending), strict=True
+    ):
         entry = entries[index]
         cache.put(key, data, error, problems)
         doc = Document(entry.kind, entry.stem, entry.entity, entry.file, raw, data, error)
@@ -76,12 +79,15 @@ def load_registry(root: str, shown: str, *, use_cache: bool = True) -> Registry:
     return Registry.build(root, shown, [item for item in loaded if item is not None], placements)
 
 
-def _analyse_all(pending: list[tuple[int, str, str, bytes]]) -> Iterable[tuple[Any, LoadError | None, tuple[SchemaProblem, ...]]]:
+def _analyse_all(
+    pending: list[tuple[int, str, str, bytes]],
+) -> Iterable[tuple[Any, LoadError | None, tuple[SchemaProblem, ...]]]:
     work = [(kind, raw) for _, _, kind, raw in pending]
     workers = min(os.cpu_count() or 1, 4)
     if len(work) < PARALLEL_THRESHOLD or workers < 2 or "fork" not in _start_methods():
         return _analyse_batch(work)
     import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
 
     size = -(-len(work) // workers)
     batches = [work[start : start + size] for start in range(0, len(work), size)]

@@ -63,16 +63,17 @@ def load_settings(doc: Document | None) -> Settings:
     own: dict[str, Any] = doc.data if doc is not None and doc.data is not None else {}
     severities: dict[str, str] = {}
     for source in (defaults, own):
-        for rule, value in as_mapping(source.get("rules")).items():
+        for rule_id, value in as_mapping(source.get("rules")).items():
             severity = as_str(as_mapping(value).get("severity"))
             if severity in ("error", "warning", "notice", OFF):
-                severities[rule] = severity
+                severities[rule_id] = severity
     waivers = []
     for index, item in enumerate(as_list(own.get("waivers"))):
         entry = as_mapping(item)
-        fields = [as_str(entry.get(name)) for name in ("rule", "entity", "decision")]
+        rule, entity, decision = (
+            as_str(entry.get(name)) for name in ("rule", "entity", "decision")
+        )
         until = as_date(entry.get("until"))
-        rule, entity, decision = fields
         if rule and entity and decision and until:
             waivers.append(Waiver(index, rule, entity, decision, until))
     audit = {**as_mapping(defaults.get("audit")), **as_mapping(own.get("audit"))}

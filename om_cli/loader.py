@@ -24,18 +24,6 @@ import stat
 from dataclasses import dataclass, field
 from typing import Any
 
-from yaml import MarkedYAMLError
-from yaml.events import (
-    AliasEvent,
-    DocumentStartEvent,
-    MappingEndEvent,
-    MappingStartEvent,
-    ScalarEvent,
-    SequenceEndEvent,
-    SequenceStartEvent,
-)
-from yaml._yaml import CParser
-
 from om_cli.messages import Message, msg
 
 MAX_BYTES = 1024 * 1024
@@ -223,6 +211,10 @@ def _escape(token: str) -> str:
 
 def parse(data: bytes, *, positions: bool = False) -> tuple[dict[str, Value], Positions | None]:
     """Parse one YAML document into plain values; optionally record every node's position."""
+    # PyYAML is imported on the first parse only: a run served from the cache never needs it
+    from yaml import MarkedYAMLError
+    from yaml._yaml import CParser
+
     _check_text(data)
     where = Positions() if positions else None
     parser = CParser(data)
@@ -261,6 +253,16 @@ def _build(parser: Any, where: Positions | None) -> dict[str, Value]:
     root: Value = None
     seen_root = False
     documents = 0
+    from yaml.events import (
+        AliasEvent,
+        DocumentStartEvent,
+        MappingEndEvent,
+        MappingStartEvent,
+        ScalarEvent,
+        SequenceEndEvent,
+        SequenceStartEvent,
+    )
+
     get_event = parser.get_event
     scalar_event, start_events = ScalarEvent, (MappingStartEvent, SequenceStartEvent)
     end_events = (MappingEndEvent, SequenceEndEvent)
@@ -341,9 +343,7 @@ def _build(parser: Any, where: Positions | None) -> dict[str, Value]:
                 where.values[pointer] = (mark.line + 1, mark.column + 1)
                 if stack and stack[-1].is_map:
                     where.keys[pointer] = stack[-1].key_position
-            container: dict[str, Value] | list[Value] = (
-                {} if kind is MappingStartEvent else []
-            )
+            container: dict[str, Value] | list[Value] = {} if kind is MappingStartEvent else []
             stack.append(_Frame(container, pointer))
             continue
         if kind in end_events:

@@ -6,7 +6,9 @@ from om_cli.checker import load_registry
 from om_cli.model import Document
 
 
-def list_entities(root: str, what: str, *, status: str | None = None, region: str | None = None) -> list[list[str]]:
+def list_entities(
+    root: str, what: str, *, status: str | None = None, region: str | None = None
+) -> list[list[str]]:
     """Rows (id, status or kind, name/date) of networks, partners or decisions."""
     registry = load_registry(root, root)
     rows: list[list[str]] = []
@@ -17,20 +19,32 @@ def list_entities(root: str, what: str, *, status: str | None = None, region: st
                 continue
             if covered is not None and not (registry.districts_of(network.regions) & covered):
                 continue
-            rows.append([network.id, network.status or "?", network.kind or "?", network.name or ""])
+            rows.append(
+                [network.id, network.status or "?", network.kind or "?", network.name or ""]
+            )
     elif what == "partners":
         for partner in sorted(registry.partners.values(), key=lambda p: p.id):
             if status and partner.status != status:
                 continue
             if region and partner.region != region:
                 continue
-            rows.append([partner.id, partner.status or "?", partner.type or "?", partner.name or ""])
+            rows.append(
+                [partner.id, partner.status or "?", partner.type or "?", partner.name or ""]
+            )
     else:
         for decision in sorted(registry.decisions.values(), key=lambda d: (d.date or 0, d.id)):
             if status and decision.kind != status:
                 continue
             date = decision.date.isoformat() if decision.date else "?"
-            rows.append([decision.id, date, decision.body or "?", decision.kind or "?", ",".join(decision.networks)])
+            rows.append(
+                [
+                    decision.id,
+                    date,
+                    decision.body or "?",
+                    decision.kind or "?",
+                    ",".join(decision.networks),
+                ]
+            )
     return rows
 
 

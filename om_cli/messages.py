@@ -81,8 +81,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "forbidden control character U+{code}",
     ),
     "load.invisible_char": (
-        "unzulässiges unsichtbares Zeichen U+{code} (Bidi-, Null-Breiten- oder "
-        "Zeilentrennzeichen)",
+        "unzulässiges unsichtbares Zeichen U+{code} (Bidi-, Null-Breiten- oder Zeilentrennzeichen)",
         "forbidden invisible character U+{code} (bidi, zero-width or line separator)",
     ),
     "load.cr": (
@@ -141,8 +140,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "load.ambiguous_number": (
         "mehrdeutiger Wert (Zahl mit Unterstrich, Vorzeichen vor 0x/0o oder Binärschreibweise); "
         "bitte in Anführungszeichen setzen",
-        "ambiguous value (number with underscore, sign before 0x/0o, or binary notation); "
-        "quote it",
+        "ambiguous value (number with underscore, sign before 0x/0o, or binary notation); quote it",
     ),
     "load.not_mapping": (
         "oberste Ebene ist kein Mapping (Schlüssel: Wert)",

@@ -186,6 +186,14 @@ class Loaded:
     schema_problems: tuple[SchemaProblem, ...] = ()
 
 
+_MODELS: dict[str, type[Network] | type[Partner] | type[Decision] | type[Plenum]] = {
+    "networks": Network,
+    "partners": Partner,
+    "decisions": Decision,
+    "plenum": Plenum,
+}
+
+
 @dataclass
 class Registry:
     """All documents of a registry and the typed entities built from them."""
@@ -206,7 +214,9 @@ class Registry:
     duplicates: list[tuple[Document, Document]] = field(default_factory=list)
 
     @classmethod
-    def build(cls, root: str, shown: str, loaded: list[Loaded], placements: list[Placement]) -> Registry:
+    def build(
+        cls, root: str, shown: str, loaded: list[Loaded], placements: list[Placement]
+    ) -> Registry:
         registry = cls(root, shown, loaded, placements)
         for item in loaded:
             doc = item.doc
@@ -220,17 +230,18 @@ class Registry:
                     for entry in taxonomy_entries(doc):
                         table.setdefault(entry.id, entry)  # a repeated id is OM003
                 continue
-            table, model = {
-                "networks": (registry.networks, Network),
-                "partners": (registry.partners, Partner),
-                "decisions": (registry.decisions, Decision),
-                "plenum": (registry.plenums, Plenum),
-            }[doc.kind]
+            tables: dict[str, dict[str, Any]] = {
+                "networks": registry.networks,
+                "partners": registry.partners,
+                "decisions": registry.decisions,
+                "plenum": registry.plenums,
+            }
+            table = tables[doc.kind]
             if doc.stem in table:
                 # the same stem twice is possible only for decisions in two year folders
                 registry.duplicates.append((table[doc.stem].doc, doc))
                 continue
-            table[doc.stem] = model.from_document(doc)  # type: ignore[attr-defined]
+            table[doc.stem] = _MODELS[doc.kind].from_document(doc)
         return registry
 
     def documents(self) -> Iterable[Document]:

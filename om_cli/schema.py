@@ -18,7 +18,16 @@ from typing import Any
 
 from om_cli.messages import Message, msg
 
-SCHEMA_KINDS = ("network", "partner", "decision", "plenum", "regions", "topics", "instruments", "om")
+SCHEMA_KINDS = (
+    "network",
+    "partner",
+    "decision",
+    "plenum",
+    "regions",
+    "topics",
+    "instruments",
+    "om",
+)
 
 _ID_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$"
 _DATE_PATTERN = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
@@ -174,9 +183,13 @@ def _problem(pointer: str, keyword: str, params: dict[str, Any]) -> SchemaProble
             return SchemaProblem(pointer, keyword, msg("schema.date_pattern", field=field))
         return SchemaProblem(pointer, keyword, msg("schema.pattern", field=field, pattern=pattern))
     if keyword == "format":
-        return SchemaProblem(pointer, keyword, msg("schema.format", field=field, format=params["format"]))
+        return SchemaProblem(
+            pointer, keyword, msg("schema.format", field=field, format=params["format"])
+        )
     if keyword in ("minLength", "maxLength", "minItems", "maxItems"):
-        return SchemaProblem(pointer, keyword, msg(f"schema.{keyword}", field=field, limit=params["limit"]))
+        return SchemaProblem(
+            pointer, keyword, msg(f"schema.{keyword}", field=field, limit=params["limit"])
+        )
     if keyword == "uniqueItems":
         return SchemaProblem(pointer, keyword, msg("schema.unique", field=field))
     return SchemaProblem(pointer, keyword, msg("schema.other", field=field, keyword=keyword))

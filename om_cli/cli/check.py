@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated
 
 import typer
@@ -12,7 +12,7 @@ import typer
 from om_cli.cli.options import Lang, find_registry, language, parse_as_of
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     text = "text"
     json = "json"
 
@@ -20,18 +20,30 @@ class Format(str, Enum):
 def check_command(
     paths: Annotated[
         list[str] | None,
-        typer.Argument(help="Nur Befunde zu diesen Dateien zeigen (das Register wird ganz geprüft)."),
+        typer.Argument(
+            help="Nur Befunde zu diesen Dateien zeigen (das Register wird ganz geprüft)."
+        ),
     ] = None,
     registry: Annotated[
-        str | None, typer.Option("--registry", "-r", help="Ordner des Registers (Standard: ./registry).")
+        str | None,
+        typer.Option("--registry", "-r", help="Ordner des Registers (Standard: ./registry)."),
     ] = None,
     as_of: Annotated[
         str | None, typer.Option("--as-of", help="Prüfdatum JJJJ-MM-TT (Standard: heute).")
     ] = None,
-    output_format: Annotated[Format, typer.Option("--format", "-f", help="Ausgabeformat.")] = Format.text,
-    strict: Annotated[bool, typer.Option("--strict", help="Auch Warnungen führen zu Exit-Code 1.")] = False,
-    lang: Annotated[Lang | None, typer.Option("--lang", help="Sprache der Meldungen (Standard: de, oder OM_LANG).")] = None,
-    no_cache: Annotated[bool, typer.Option("--no-cache", help="Den Zwischenspeicher nicht benutzen.")] = False,
+    output_format: Annotated[
+        Format, typer.Option("--format", "-f", help="Ausgabeformat.")
+    ] = Format.text,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Auch Warnungen führen zu Exit-Code 1.")
+    ] = False,
+    lang: Annotated[
+        Lang | None,
+        typer.Option("--lang", help="Sprache der Meldungen (Standard: de, oder OM_LANG)."),
+    ] = None,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Den Zwischenspeicher nicht benutzen.")
+    ] = False,
 ) -> None:
     """Das Register gegen Schema und Kriterien prüfen."""
     from om_cli.checker import check

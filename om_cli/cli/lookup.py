@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated
 
 import typer
@@ -13,7 +13,7 @@ from om_cli.errors import UsageError
 from om_cli.messages import msg
 
 
-class Listing(str, Enum):
+class Listing(StrEnum):
     networks = "networks"
     partners = "partners"
     decisions = "decisions"
@@ -21,9 +21,16 @@ class Listing(str, Enum):
 
 def list_command(
     what: Annotated[Listing, typer.Argument(help="networks, partners oder decisions.")],
-    registry: Annotated[str | None, typer.Option("--registry", "-r", help="Ordner des Registers.")] = None,
-    status: Annotated[str | None, typer.Option("--status", help="Nur mit diesem Status (bzw. Art bei Beschlüssen).")] = None,
-    region: Annotated[str | None, typer.Option("--region", help="Nur Netzwerke, die diese Region berühren.")] = None,
+    registry: Annotated[
+        str | None, typer.Option("--registry", "-r", help="Ordner des Registers.")
+    ] = None,
+    status: Annotated[
+        str | None,
+        typer.Option("--status", help="Nur mit diesem Status (bzw. Art bei Beschlüssen)."),
+    ] = None,
+    region: Annotated[
+        str | None, typer.Option("--region", help="Nur Netzwerke, die diese Region berühren.")
+    ] = None,
 ) -> None:
     """Netzwerke, Partner oder Beschlüsse auflisten."""
     from om_cli.lookup import list_entities
@@ -34,8 +41,13 @@ def list_command(
 
 
 def show_command(
-    entity_id: Annotated[str, typer.Argument(metavar="ID", help="Kennung, z. B. om-nordhessen oder partners/hwk-kassel.")],
-    registry: Annotated[str | None, typer.Option("--registry", "-r", help="Ordner des Registers.")] = None,
+    entity_id: Annotated[
+        str,
+        typer.Argument(metavar="ID", help="Kennung, z. B. om-nordhessen oder partners/hwk-kassel."),
+    ],
+    registry: Annotated[
+        str | None, typer.Option("--registry", "-r", help="Ordner des Registers.")
+    ] = None,
 ) -> None:
     """Einen Eintrag des Registers anzeigen."""
     from om_cli.lookup import find_entity

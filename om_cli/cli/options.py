@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from enum import Enum
+from enum import StrEnum
 
 from om_cli.errors import UsageError
 from om_cli.messages import default_language, msg
 
 
-class Lang(str, Enum):
+class Lang(StrEnum):
     de = "de"
     en = "en"
 

@@ -76,7 +76,7 @@ def _render_rich(report: Report, lang: str, stream: TextIO) -> None:
     table = Table(title=msg("text.summary_title").text(lang), title_justify="left")
     table.add_column(msg("text.severity").text(lang))
     table.add_column(msg("text.count").text(lang), justify="right")
-    for severity in Severity:
-        table.add_row(f"[{_STYLES[severity]}]{label(severity, lang)}[/]", str(report.count(severity)))
+    for level in Severity:
+        table.add_row(f"[{_STYLES[level]}]{label(level, lang)}[/]", str(report.count(level)))
     console.print(table)
     console.print(_summary(report, lang))

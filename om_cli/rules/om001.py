@@ -37,7 +37,9 @@ SEVERITY = Severity.ERROR
 def check(ctx: Context) -> Iterator[Finding]:
     for placement in ctx.registry.placements:
         if placement.rule == ID:
-            yield Finding(ID, SEVERITY, placement.entity, placement.file, 1, 1, "", placement.message)
+            yield Finding(
+                ID, SEVERITY, placement.entity, placement.file, 1, 1, "", placement.message
+            )
     for doc in ctx.registry.documents():
         if doc.error is None:
             continue

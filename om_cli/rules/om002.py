@@ -40,4 +40,6 @@ SEVERITY = Severity.ERROR
 def check(ctx: Context) -> Iterator[Finding]:
     for item in ctx.registry.loaded:
         for problem in item.schema_problems:
-            yield ctx.finding(ID, SEVERITY, item.doc, problem.pointer, problem.message, key=problem.at_key)
+            yield ctx.finding(
+                ID, SEVERITY, item.doc, problem.pointer, problem.message, key=problem.at_key
+            )

@@ -33,7 +33,9 @@ def check(ctx: Context) -> Iterator[Finding]:
     registry = ctx.registry
     for placement in registry.placements:
         if placement.rule == ID:
-            yield Finding(ID, SEVERITY, placement.entity, placement.file, 1, 1, "", placement.message)
+            yield Finding(
+                ID, SEVERITY, placement.entity, placement.file, 1, 1, "", placement.message
+            )
     for item in registry.loaded:
         doc = item.doc
         if doc.data is None or doc.kind in ("settings", "taxonomy"):
@@ -66,4 +68,6 @@ def _taxonomy_duplicates(ctx: Context) -> Iterator[Finding]:
             if kept is not None and kept.index != entry.index:
                 first_line = doc.position(kept.pointer)[0]
                 message = msg("om003.taxonomy_duplicate", first_line=first_line)
-                yield ctx.finding(ID, SEVERITY, doc, f"{entry.pointer}/id", message, entity=entry.entity)
+                yield ctx.finding(
+                    ID, SEVERITY, doc, f"{entry.pointer}/id", message, entity=entry.entity
+                )

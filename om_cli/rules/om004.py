@@ -40,7 +40,7 @@ KNOWN_RULES = frozenset(
 
 def check(ctx: Context) -> Iterator[Finding]:
     registry = ctx.registry
-    kinds = {
+    kinds: dict[str, dict[str, Any]] = {
         "partner": registry.partners,
         "network": registry.networks,
         "region": registry.regions,
@@ -50,7 +50,9 @@ def check(ctx: Context) -> Iterator[Finding]:
         "decision": registry.decisions,
     }
 
-    def missing(doc: Document, pointer: str, kind: str, value: Any, entity: str | None = None) -> Iterator[Finding]:
+    def missing(
+        doc: Document, pointer: str, kind: str, value: Any, entity: str | None = None
+    ) -> Iterator[Finding]:
         if isinstance(value, str) and value not in kinds[kind]:
             message = msg("om004.missing", kind=msg(f"kind.{kind}"), id=_shown(value))
             yield ctx.finding(ID, SEVERITY, doc, pointer, message, entity=entity)
@@ -69,8 +71,12 @@ def check(ctx: Context) -> Iterator[Finding]:
             yield from missing(doc, pointer_for("partners", index, "partner"), "partner", partner)
         for index, item in enumerate(as_list(data.get("plenum_reports"))):
             report = as_mapping(item)
-            yield from missing(doc, pointer_for("plenum_reports", index, "plenum"), "plenum", report.get("plenum"))
-            yield from missing(doc, pointer_for("plenum_reports", index, "by"), "partner", report.get("by"))
+            yield from missing(
+                doc, pointer_for("plenum_reports", index, "plenum"), "plenum", report.get("plenum")
+            )
+            yield from missing(
+                doc, pointer_for("plenum_reports", index, "by"), "partner", report.get("by")
+            )
     for partner in registry.partners.values():
         yield from missing(partner.doc, "/region", "region", (partner.doc.data or {}).get("region"))
     for decision in registry.decisions.values():
@@ -78,14 +84,20 @@ def check(ctx: Context) -> Iterator[Finding]:
             yield from missing(decision.doc, pointer_for("networks", index), "network", network_id)
     for plenum in registry.plenums.values():
         for index, decision_id in enumerate(as_list((plenum.doc.data or {}).get("informed_of"))):
-            yield from missing(plenum.doc, pointer_for("informed_of", index), "decision", decision_id)
+            yield from missing(
+                plenum.doc, pointer_for("informed_of", index), "decision", decision_id
+            )
     for region in registry.regions.values():
-        yield from missing(region.doc, f"{region.pointer}/parent", "region", region.parent, region.entity)
+        yield from missing(
+            region.doc, f"{region.pointer}/parent", "region", region.parent, region.entity
+        )
         for index, member in enumerate(region.members):
             pointer = f"{region.pointer}/members/{index}"
             yield from missing(region.doc, pointer, "region", member, region.entity)
     for topic in registry.topics.values():
-        yield from missing(topic.doc, f"{topic.pointer}/parent", "topic", topic.parent, topic.entity)
+        yield from missing(
+            topic.doc, f"{topic.pointer}/parent", "topic", topic.parent, topic.entity
+        )
     yield from _waivers(ctx)
 
 
@@ -117,7 +129,12 @@ def invalid_waiver(ctx: Context, waiver: Any) -> list[tuple[Any, str]]:
     if decision_id is not None:
         decision = ctx.registry.decisions.get(decision_id)
         if decision is None:
-            problems.append((msg("om004.missing", kind=msg("kind.decision"), id=_shown(decision_id)), "decision"))
+            problems.append(
+                (
+                    msg("om004.missing", kind=msg("kind.decision"), id=_shown(decision_id)),
+                    "decision",
+                )
+            )
         elif decision.kind != "waiver":
             problems.append((msg("om004.not_a_waiver", id=decision_id), "decision"))
     return problems

@@ -55,7 +55,11 @@ def apply(ctx: Context, settings: Settings, findings: Iterable[Finding]) -> list
             continue
         matched = False
         for index, finding in enumerate(result):
-            if finding.rule == waiver.rule and finding.entity == waiver.entity and finding.rule != ID:
+            if (
+                finding.rule == waiver.rule
+                and finding.entity == waiver.entity
+                and finding.rule != ID
+            ):
                 result[index] = replace(finding, severity=Severity.NOTICE, waiver=waiver.decision)
                 matched = True
         if not matched:

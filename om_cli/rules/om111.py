@@ -89,9 +89,9 @@ def _allowed(ctx: Context, first: Network, second: Network) -> bool:
             continue
         if decision.kind == "dispute_resolution":
             return True
-        if decision.kind == "sub_network_consent" and decision.body == "leitungskreis":
-            if _within(ctx, first, second) or _within(ctx, second, first):
-                return True
+        consent = decision.kind == "sub_network_consent" and decision.body == "leitungskreis"
+        if consent and (_within(ctx, first, second) or _within(ctx, second, first)):
+            return True
     return False
 
 

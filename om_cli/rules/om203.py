@@ -50,7 +50,9 @@ def check(ctx: Context) -> Iterator[Finding]:
         )
         for year in range(network.recognized_on.year + 1, as_of.year):
             if per_year[year] < MINIMUM:
-                message = msg("om203.too_few", year=str(year), count=per_year[year], minimum=MINIMUM)
+                message = msg(
+                    "om203.too_few", year=str(year), count=per_year[year], minimum=MINIMUM
+                )
                 yield ctx.finding(ID, SEVERITY, network.doc, "/meetings", message)
         if as_of.year > network.recognized_on.year and per_year[as_of.year] < MINIMUM:
             message = msg(

@@ -40,7 +40,9 @@ def check(ctx: Context) -> Iterator[Finding]:
             continue
         if decision.date is None:
             continue
-        later = [plenum for plenum in held if plenum.date is not None and plenum.date > decision.date]
+        later = [
+            plenum for plenum in held if plenum.date is not None and plenum.date > decision.date
+        ]
         if later and not any(decision.id in plenum.informed_of for plenum in later):
             first = min(later, key=lambda plenum: plenum.id)
             message = msg("om204.not_informed", plenum=first.id)
