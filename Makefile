@@ -30,7 +30,7 @@ bench: setup
 	$(BIN)/python bench/run.py
 
 docs: setup
-	$(BIN)/python -m om_cli.docs
+	$(BIN)/python -m om_cli.docs docs/rules
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

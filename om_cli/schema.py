@@ -89,7 +89,7 @@ def validate_reference(kind: str, data: Any) -> tuple[SchemaProblem, ...]:
     """Validate with the reference implementation `jsonschema` (differential tests)."""
     problems: list[SchemaProblem] = []
     for error in _reference_validator(kind).iter_errors(data):
-        problems.extend(_from_reference(error))
+        problems.extend(_from_reference(error, load_schema(kind), data))
     return _sorted_unique(problems)
 
 
@@ -124,10 +124,19 @@ def _from_fast(error: Any, data: Any) -> list[SchemaProblem]:
     return [_problem(pointer, keyword, params)]
 
 
-def _from_reference(error: Any) -> list[SchemaProblem]:
+def _from_reference(error: Any, schema: dict[str, Any], data: Any) -> list[SchemaProblem]:
     pointer = _pointer(error.absolute_path)
     keyword = error.validator
-    if keyword is None or error.validator_value is False:  # a `false` subschema
+    if keyword is None:  # a `false` subschema; jsonschema leaves the property off the path
+        node: Any = schema
+        for part in error.schema_path:
+            node = node[part]
+        parent = data
+        for part in error.absolute_path:
+            parent = parent[part]
+        if isinstance(node, dict) and isinstance(parent, dict):
+            names = [name for name, sub in node.items() if sub is False and name in parent]
+            return [_forbidden(f"{pointer}/{name}") for name in names]
         return [_forbidden(pointer)]
     if keyword == "additionalProperties":
         allowed = set(error.schema.get("properties", {}))
