@@ -18,7 +18,7 @@ from typing import Any
 
 from om_cli import __version__
 from om_cli.loader import LoadError
-from om_cli.messages import Message
+from om_cli.messages import CATALOGUE, Message
 from om_cli.schema import SCHEMA_KINDS, SchemaProblem, load_schema
 
 FORMAT = 1
@@ -54,7 +54,7 @@ def _encode_arg(value: Any) -> Any:
 
 def _decode_message(raw: Any) -> Message:
     message_id, args = raw
-    if not isinstance(message_id, str):
+    if not isinstance(message_id, str) or message_id not in CATALOGUE:
         raise ValueError("bad message id")
     decoded = []
     for name, value in args:

@@ -35,7 +35,7 @@ def test_generated_rule_pages_are_up_to_date() -> None:
 @pytest.mark.parametrize("rule", RULES, ids=[rule.ID for rule in RULES])
 def test_rule_is_documented(rule: object) -> None:
     doc = inspect.cleandoc(getattr(rule, "__doc__", "") or "")
-    assert doc.startswith(getattr(rule, "ID"))
+    assert doc.startswith(rule.ID)
     for section in (
         "Clause:",
         "What it checks",

@@ -21,9 +21,11 @@ def test_case(case: Path) -> None:
     report = check(str(case / "registry"), as_of=as_of, use_cache=False)
     got = Counter((f.rule, f.entity, f.severity.value) for f in report.findings)
     want = Counter((f["rule"], f["entity"], f["severity"]) for f in expected["findings"] or [])
-    assert got == want, "\n".join(
-        f"{f.rule} {f.severity.value} {f.entity} {f.file}:{f.line}:{f.column} {f.message.text('en')}"
+    shown = [
+        f"{f.rule} {f.severity.value} {f.entity} {f.file}:{f.line}:{f.column} "
+        f"{f.message.text('en')}"
         for f in report.findings
-    )
+    ]
+    assert got == want, "\n".join(shown)
     for finding in report.findings:
         assert finding.line >= 1 and finding.column >= 1
