@@ -224,6 +224,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Unterordner in {kind}/ sind nicht vorgesehen; Dateien liegen direkt in {kind}/",
         "sub-folders of {kind}/ are not expected; files lie directly in {kind}/",
     ),
+    "placement.unsafe_name": (
+        "Dateiname mit unzulässigen Zeichen (Steuer-, Bidi- oder ungültige UTF-8-Zeichen); "
+        "om liest die Datei nicht",
+        "file name with forbidden characters (control, bidi or invalid UTF-8); om does not "
+        "read the file",
+    ),
     "placement.yml": (
         "Dateiendung .yml; om liest nur .yaml-Dateien",
         "file extension .yml; om reads only .yaml files",

@@ -69,6 +69,26 @@ class Entry:
         return f"{self.kind}/{self.stem}"
 
 
+_UNSAFE = re.compile("[\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff]")
+
+
+def _safe_name(name: str) -> bool:
+    """A file name om can show: valid UTF-8, printable, no bidi or zero-width characters."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:  # undecodable bytes, kept as surrogates by the OS layer
+        return False
+    return name.isprintable() and not _UNSAFE.search(name)
+
+
+def _escaped(name: str) -> str:
+    raw = name.encode("utf-8", "surrogateescape")
+    return "".join(
+        chr(byte) if 0x20 < byte < 0x7F and chr(byte) not in "\\" else f"\\x{byte:02x}"
+        for byte in raw
+    )
+
+
 def _display(root_shown: str, *parts: str) -> str:
     return "/".join((root_shown.rstrip("/") or ".", *parts)) if root_shown else "/".join(parts)
 
@@ -87,7 +107,23 @@ def discover(root: str, shown: str) -> tuple[list[Entry], list[Placement]]:
     def scan(folder: str, *parts: str) -> list[os.DirEntry[str]]:
         try:
             with os.scandir(os.path.join(root, *parts) if parts else root) as it:
-                return sorted((e for e in it if not e.name.startswith(".")), key=lambda e: e.name)
+                found = sorted((e for e in it if not e.name.startswith(".")), key=lambda e: e.name)
+            safe = []
+            for item in found:
+                if _safe_name(item.name):
+                    safe.append(item)
+                elif item.name.endswith((".yaml", ".yml")) or item.is_dir(follow_symlinks=False):
+                    shown_name = _escaped(item.name)
+                    stem = shown_name.removesuffix(".yaml").removesuffix(".yml")
+                    placements.append(
+                        Placement(
+                            "OM003",
+                            "/".join((*parts, stem)),
+                            _display(shown, *parts, shown_name),
+                            msg("placement.unsafe_name"),
+                        )
+                    )
+            return safe
         except OSError as error:
             placements.append(
                 Placement(

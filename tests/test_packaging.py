@@ -21,7 +21,16 @@ def test_wheel_carries_schemas_and_defaults_and_works_outside_the_checkout(tmp_p
     with zipfile.ZipFile(wheel) as archive:
         names = set(archive.namelist())
         archive.extractall(tmp_path / "site")
-    for kind in ("network", "partner", "decision", "plenum", "regions", "topics", "instruments", "om"):
+    for kind in (
+        "network",
+        "partner",
+        "decision",
+        "plenum",
+        "regions",
+        "topics",
+        "instruments",
+        "om",
+    ):
         assert f"om_cli/schemas/{kind}.schema.json" in names
     assert "om_cli/defaults/om.yaml" in names
     assert any(name.endswith("entry_points.txt") for name in names)

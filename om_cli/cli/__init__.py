@@ -32,6 +32,9 @@ app.command("show")(lookup.show_command)
 
 def main(argv: list[str] | None = None) -> int:
     """Run `om`; return the exit code (also used by the console script)."""
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):  # never die on a terminal that cannot show a name
+            stream.reconfigure(errors="backslashreplace")
     try:
         app(args=argv, prog_name="om", standalone_mode=True)
     except SystemExit as exit_:
