@@ -43,8 +43,8 @@ def test_wheel_carries_schemas_and_defaults_and_works_outside_the_checkout(tmp_p
     )
     registry = ROOT / "tests" / "registries" / "clean-base" / "registry"
     result = subprocess.run(
-        [sys.executable, "-c", script, "check", "--registry", str(registry), "--as-of", "2026-11-25",
-         "--format", "json", "--no-cache"],
+        [sys.executable, "-c", script, "check", "--registry", str(registry),
+         "--as-of", "2026-11-25", "--format", "json", "--no-cache"],
         cwd=tmp_path,
         capture_output=True,
         text=True,
