@@ -31,6 +31,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from om_cli.findings import Finding, Severity
+from om_cli.model import Document, as_list, as_mapping, as_str
 from om_cli.rules.base import Context
 
 ID = "OM002"
@@ -40,6 +41,26 @@ SEVERITY = Severity.ERROR
 def check(ctx: Context) -> Iterator[Finding]:
     for item in ctx.registry.loaded:
         for problem in item.schema_problems:
+            entity = _taxonomy_entity(item.doc, problem.pointer)
             yield ctx.finding(
-                ID, SEVERITY, item.doc, problem.pointer, problem.message, key=problem.at_key
+                ID,
+                SEVERITY,
+                item.doc,
+                problem.pointer,
+                problem.message,
+                key=problem.at_key,
+                entity=entity,
             )
+
+
+def _taxonomy_entity(doc: Document, pointer: str) -> str | None:
+    """`taxonomy/<entry id>` for a problem inside a taxonomy entry that has an id."""
+    if doc.kind != "taxonomy" or doc.data is None:
+        return None
+    parts = pointer.split("/")
+    if len(parts) < 3 or parts[1] != doc.stem or not parts[2].isdigit():
+        return None
+    entries = as_list(doc.data.get(doc.stem))
+    index = int(parts[2])
+    entry_id = as_str(as_mapping(entries[index]).get("id")) if index < len(entries) else None
+    return f"taxonomy/{entry_id}" if entry_id else None
