@@ -16,9 +16,6 @@ from `../shared/data/de-states.csv` and `de-districts.csv`. The output is the sa
 seed, scale, as-of date and taxonomy. Only the standard library is used; YAML is written by hand.
 """
 
-# German text uses en dashes and typographic quotes on purpose.
-# ruff: noqa: RUF001, RUF002
-
 from __future__ import annotations
 
 import argparse
@@ -47,6 +44,7 @@ NETWORKS_PER_SCALE = 40
 PLENUM_YEARS = range(2020, 2027)
 DEFAULT_AS_OF = date(2026, 11, 25)
 FIRST_RECOGNITION = date(2013, 1, 15)
+LATEST_AS_OF_MIN = date(2014, 1, 1)
 REFERENCE_INSTRUMENT = "inqa-check-guter-mittelstand"
 MAX_ID = 64
 
@@ -308,9 +306,7 @@ def _csv_regions() -> tuple[list[Region], list[Region]]:
     with (data / "de-districts.csv").open(encoding="utf-8", newline="") as fh:
         district_rows = list(csv.DictReader(fh))
     states = [Region(r["code"], r["name"]) for r in state_rows]
-    districts = [
-        Region(f"ags-{r['ags']}", r["name"], f"DE-{r['state']}") for r in district_rows
-    ]
+    districts = [Region(f"ags-{r['ags']}", r["name"], f"DE-{r['state']}") for r in district_rows]
     return states, districts
 
 
@@ -319,20 +315,37 @@ _CUSTOM_REGIONS = (
     (
         "metropolregion-rhein-neckar",
         "Metropolregion Rhein-Neckar",
-        ("Stadt Mannheim", "Stadt Heidelberg", "Rhein-Neckar-Kreis", "Kreis Bergstraße",
-         "Stadt Ludwigshafen am Rhein"),
+        (
+            "Stadt Mannheim",
+            "Stadt Heidelberg",
+            "Rhein-Neckar-Kreis",
+            "Kreis Bergstraße",
+            "Stadt Ludwigshafen am Rhein",
+        ),
     ),
     (
         "ostwestfalen-lippe",
         "Ostwestfalen-Lippe",
-        ("Stadt Bielefeld", "Kreis Gütersloh", "Kreis Herford", "Kreis Höxter", "Kreis Lippe",
-         "Kreis Minden-Lübbecke", "Kreis Paderborn"),
+        (
+            "Stadt Bielefeld",
+            "Kreis Gütersloh",
+            "Kreis Herford",
+            "Kreis Höxter",
+            "Kreis Lippe",
+            "Kreis Minden-Lübbecke",
+            "Kreis Paderborn",
+        ),
     ),
     (
         "nordhessen",
         "Nordhessen",
-        ("Stadt Kassel", "Kreis Kassel", "Schwalm-Eder-Kreis", "Kreis Waldeck-Frankenberg",
-         "Werra-Meißner-Kreis"),
+        (
+            "Stadt Kassel",
+            "Kreis Kassel",
+            "Schwalm-Eder-Kreis",
+            "Kreis Waldeck-Frankenberg",
+            "Werra-Meißner-Kreis",
+        ),
     ),
     ("mitteldeutschland", "Mitteldeutschland", ("DE-SN", "DE-ST", "DE-TH")),
 )
@@ -350,8 +363,12 @@ _INSTRUMENTS = (
     ("inqa-check-personalfuehrung", "INQA-Check „Personalführung“", None, False),
     ("inqa-check-gesundheit", "INQA-Check „Gesundheit“", None, False),
     ("inqa-check-wissen-und-kompetenz", "INQA-Check „Wissen & Kompetenz“", None, False),
-    ("inqa-check-vielfaltsbewusster-betrieb", "INQA-Check „Vielfaltsbewusster Betrieb“", None,
-     False),
+    (
+        "inqa-check-vielfaltsbewusster-betrieb",
+        "INQA-Check „Vielfaltsbewusster Betrieb“",
+        None,
+        False,
+    ),
     ("potenzialanalyse-arbeit-4-0", "Potenzialanalyse Arbeit 4.0", None, False),
 )
 
@@ -367,8 +384,9 @@ def load_taxonomy(source: Path | None) -> Taxonomy:
     state_ids = {r.id for r in csv_states}
     custom = []
     for cid, cname, names in _CUSTOM_REGIONS:
-        members = tuple(n if n in state_ids else by_name[n] for n in names
-                        if n in state_ids or n in by_name)
+        members = tuple(
+            n if n in state_ids else by_name[n] for n in names if n in state_ids or n in by_name
+        )
         if len(members) >= 2:
             custom.append(Region(cid, cname, None, members))
     return Taxonomy(
@@ -413,11 +431,13 @@ def _copied_taxonomy(source: Path, csv_districts: Sequence[Region]) -> Taxonomy:
         for e in read_entries(source / "topics.yaml"):
             tid, name, parent = e.get("id"), e.get("name"), e.get("parent")
             if isinstance(tid, str):
-                topics.append(Topic(
-                    tid,
-                    name if isinstance(name, str) else tid,
-                    parent if isinstance(parent, str) else None,
-                ))
+                topics.append(
+                    Topic(
+                        tid,
+                        name if isinstance(name, str) else tid,
+                        parent if isinstance(parent, str) else None,
+                    )
+                )
     reference = [i[0] for i in _INSTRUMENTS if i[3]]
     other = [i[0] for i in _INSTRUMENTS if not i[3]]
     if (source / "instruments.yaml").is_file():
@@ -439,41 +459,168 @@ def _copied_taxonomy(source: Path, csv_districts: Sequence[Region]) -> Taxonomy:
 # --------------------------------------------------------------------------- synthetic content
 
 _FIRST_NAMES = (
-    "Anna", "Jonas", "Katrin", "Michael", "Sabine", "Thomas", "Julia", "Stefan", "Claudia",
-    "Andreas", "Monika", "Markus", "Petra", "Frank", "Susanne", "Jürgen", "Birgit", "Tobias",
-    "Sandra", "Matthias", "Nicole", "Christian", "Heike", "Alexander", "Melanie", "Uwe", "Jana",
-    "Sebastian", "Ulrike", "Dirk", "Özlem", "Mehmet", "Agnieszka", "Lukas", "Sophie", "Björn",
+    "Anna",
+    "Jonas",
+    "Katrin",
+    "Michael",
+    "Sabine",
+    "Thomas",
+    "Julia",
+    "Stefan",
+    "Claudia",
+    "Andreas",
+    "Monika",
+    "Markus",
+    "Petra",
+    "Frank",
+    "Susanne",
+    "Jürgen",
+    "Birgit",
+    "Tobias",
+    "Sandra",
+    "Matthias",
+    "Nicole",
+    "Christian",
+    "Heike",
+    "Alexander",
+    "Melanie",
+    "Uwe",
+    "Jana",
+    "Sebastian",
+    "Ulrike",
+    "Dirk",
+    "Özlem",
+    "Mehmet",
+    "Agnieszka",
+    "Lukas",
+    "Sophie",
+    "Björn",
 )
 _SURNAMES = (
-    "Müller", "Schmidt", "Schneider", "Fischer", "Weber", "Meyer", "Wagner", "Becker", "Schulz",
-    "Hoffmann", "Schäfer", "Koch", "Bauer", "Richter", "Klein", "Wolf", "Schröder", "Neumann",
-    "Schwarz", "Zimmermann", "Braun", "Krüger", "Hofmann", "Hartmann", "Lange", "Schmitt",
-    "Werner", "Krause", "Meier", "Lehmann", "Köhler", "Herrmann", "König", "Walter", "Kaiser",
-    "Fuchs", "Peters", "Lang", "Scholz", "Möller", "Weiß", "Jung", "Hahn", "Vogel", "Friedrich",
-    "Keller", "Günther", "Frank", "Berger", "Winkler", "Roth", "Beck", "Lorenz", "Baumann",
-    "Yılmaz", "Kowalski", "Albrecht", "Ludwig", "Simon", "Böhm", "Winter", "Kraus", "Martin",
+    "Müller",
+    "Schmidt",
+    "Schneider",
+    "Fischer",
+    "Weber",
+    "Meyer",
+    "Wagner",
+    "Becker",
+    "Schulz",
+    "Hoffmann",
+    "Schäfer",
+    "Koch",
+    "Bauer",
+    "Richter",
+    "Klein",
+    "Wolf",
+    "Schröder",
+    "Neumann",
+    "Schwarz",
+    "Zimmermann",
+    "Braun",
+    "Krüger",
+    "Hofmann",
+    "Hartmann",
+    "Lange",
+    "Schmitt",
+    "Werner",
+    "Krause",
+    "Meier",
+    "Lehmann",
+    "Köhler",
+    "Herrmann",
+    "König",
+    "Walter",
+    "Kaiser",
+    "Fuchs",
+    "Peters",
+    "Lang",
+    "Scholz",
+    "Möller",
+    "Weiß",
+    "Jung",
+    "Hahn",
+    "Vogel",
+    "Friedrich",
+    "Keller",
+    "Günther",
+    "Frank",
+    "Berger",
+    "Winkler",
+    "Roth",
+    "Beck",
+    "Lorenz",
+    "Baumann",
+    "Yılmaz",
+    "Kowalski",
+    "Albrecht",
+    "Ludwig",
+    "Simon",
+    "Böhm",
+    "Winter",
+    "Kraus",
+    "Martin",
 )
 _TRADES = (
-    "Metallbau", "Elektrotechnik", "Haustechnik", "Zimmerei", "Tischlerei", "Dachdeckerei",
-    "Feinmechanik", "Kunststofftechnik", "Maschinenbau", "Logistik", "Lebensmittel",
-    "Druckerei", "Softwareentwicklung", "Gebäudereinigung", "Pflegedienst", "Bauunternehmung",
-    "Landtechnik", "Optik", "Medizintechnik", "Steuerungstechnik", "Oberflächentechnik",
-    "Präzisionsteile", "Stahlbau", "Holzbau", "Sanitär", "Kfz-Service", "Catering",
+    "Metallbau",
+    "Elektrotechnik",
+    "Haustechnik",
+    "Zimmerei",
+    "Tischlerei",
+    "Dachdeckerei",
+    "Feinmechanik",
+    "Kunststofftechnik",
+    "Maschinenbau",
+    "Logistik",
+    "Lebensmittel",
+    "Druckerei",
+    "Softwareentwicklung",
+    "Gebäudereinigung",
+    "Pflegedienst",
+    "Bauunternehmung",
+    "Landtechnik",
+    "Optik",
+    "Medizintechnik",
+    "Steuerungstechnik",
+    "Oberflächentechnik",
+    "Präzisionsteile",
+    "Stahlbau",
+    "Holzbau",
+    "Sanitär",
+    "Kfz-Service",
+    "Catering",
 )
 _LEGAL = ("GmbH", "GmbH & Co. KG", "KG", "e.K.", "AG", "OHG", "GmbH")
 
 _TYPE_WEIGHTS = (
-    ("company", 24), ("consultant", 20), ("association", 12), ("chamber", 8),
-    ("social_insurance", 7), ("research", 6), ("union", 5), ("employers", 5),
-    ("public_body", 5), ("business_development", 5), ("foundation", 2), ("other", 1),
+    ("company", 24),
+    ("consultant", 20),
+    ("association", 12),
+    ("chamber", 8),
+    ("social_insurance", 7),
+    ("research", 6),
+    ("union", 5),
+    ("employers", 5),
+    ("public_body", 5),
+    ("business_development", 5),
+    ("foundation", 2),
+    ("other", 1),
 )
 _TYPES = tuple(t for t, _ in _TYPE_WEIGHTS)
 _WEIGHTS = tuple(w for _, w in _TYPE_WEIGHTS)
 
 _MEETING_TITLES = (
-    "Netzwerktreffen", "Jahresauftakt", "Unternehmerfrühstück", "Workshop INQA-Unternehmenscheck",
-    "Arbeitskreis Gesundheit", "Arbeitskreis Fachkräftesicherung", "Praxisforum Digitalisierung",
-    "Sommertreffen", "Strategieklausur", "Betriebsbesichtigung", "Jahresabschluss",
+    "Netzwerktreffen",
+    "Jahresauftakt",
+    "Unternehmerfrühstück",
+    "Workshop INQA-Unternehmenscheck",
+    "Arbeitskreis Gesundheit",
+    "Arbeitskreis Fachkräftesicherung",
+    "Praxisforum Digitalisierung",
+    "Sommertreffen",
+    "Strategieklausur",
+    "Betriebsbesichtigung",
+    "Jahresabschluss",
 )
 _GOALS = (
     "Kleine und mittlere Unternehmen {r} beim Einsatz der INQA-Checks unterstützen "
@@ -492,26 +639,46 @@ _APPROACH = (
     "Bericht an das Plenum.",
 )
 _THEMES = (
-    ("arbeitsschutz", "Arbeitsschutz"), ("bgm", "Betriebliches Gesundheitsmanagement"),
-    ("digitalisierung", "Digitalisierung"), ("fachkraefte", "Fachkräftesicherung"),
-    ("fuehrung", "Gute Führung"), ("nachfolge", "Unternehmensnachfolge"),
-    ("innovation", "Innovation"), ("qualifizierung", "Qualifizierung"),
-    ("demografie", "Demografiefeste Arbeit"), ("nachhaltigkeit", "Nachhaltigkeit"),
-    ("bindung", "Mitarbeiterbindung"), ("arbeitszeit", "Arbeitszeitgestaltung"),
-    ("vereinbarkeit", "Vereinbarkeit von Familie und Beruf"), ("integration", "Integration"),
-    ("liquiditaet", "Liquidität und Finanzierung"), ("ki", "Künstliche Intelligenz"),
-    ("wissen", "Wissensmanagement"), ("kultur", "Unternehmenskultur"),
-    ("energie", "Energieeffizienz"), ("praevention", "Prävention"),
+    ("arbeitsschutz", "Arbeitsschutz"),
+    ("bgm", "Betriebliches Gesundheitsmanagement"),
+    ("digitalisierung", "Digitalisierung"),
+    ("fachkraefte", "Fachkräftesicherung"),
+    ("fuehrung", "Gute Führung"),
+    ("nachfolge", "Unternehmensnachfolge"),
+    ("innovation", "Innovation"),
+    ("qualifizierung", "Qualifizierung"),
+    ("demografie", "Demografiefeste Arbeit"),
+    ("nachhaltigkeit", "Nachhaltigkeit"),
+    ("bindung", "Mitarbeiterbindung"),
+    ("arbeitszeit", "Arbeitszeitgestaltung"),
+    ("vereinbarkeit", "Vereinbarkeit von Familie und Beruf"),
+    ("integration", "Integration"),
+    ("liquiditaet", "Liquidität und Finanzierung"),
+    ("ki", "Künstliche Intelligenz"),
+    ("wissen", "Wissensmanagement"),
+    ("kultur", "Unternehmenskultur"),
+    ("energie", "Energieeffizienz"),
+    ("praevention", "Prävention"),
 )
 _SECTORS = (
-    ("handwerk", "im Handwerk"), ("pflege", "in der Pflege"), ("bau", "im Baugewerbe"),
-    ("metall", "in der Metallindustrie"), ("handel", "im Einzelhandel"),
-    ("logistik", "in der Logistik"), ("gastro", "im Gastgewerbe"),
-    ("landwirtschaft", "in der Landwirtschaft"), ("kfz", "im Kfz-Gewerbe"),
-    ("it", "in der IT-Branche"), ("chemie", "in der Chemie"), ("textil", "in der Textilbranche"),
-    ("lebensmittel", "im Lebensmittelhandwerk"), ("druck", "in der Druckindustrie"),
-    ("soziales", "in der Sozialwirtschaft"), ("energie", "in der Energiewirtschaft"),
-    ("holz", "in der Holzwirtschaft"), ("elektro", "im Elektrohandwerk"),
+    ("handwerk", "im Handwerk"),
+    ("pflege", "in der Pflege"),
+    ("bau", "im Baugewerbe"),
+    ("metall", "in der Metallindustrie"),
+    ("handel", "im Einzelhandel"),
+    ("logistik", "in der Logistik"),
+    ("gastro", "im Gastgewerbe"),
+    ("landwirtschaft", "in der Landwirtschaft"),
+    ("kfz", "im Kfz-Gewerbe"),
+    ("it", "in der IT-Branche"),
+    ("chemie", "in der Chemie"),
+    ("textil", "in der Textilbranche"),
+    ("lebensmittel", "im Lebensmittelhandwerk"),
+    ("druck", "in der Druckindustrie"),
+    ("soziales", "in der Sozialwirtschaft"),
+    ("energie", "in der Energiewirtschaft"),
+    ("holz", "in der Holzwirtschaft"),
+    ("elektro", "im Elektrohandwerk"),
 )
 
 
@@ -528,8 +695,26 @@ def _dates_in(rng: random.Random, lo: date, hi: date, count: int) -> list[date]:
 
 
 def _phone(rng: random.Random) -> str:
-    area = rng.choice(("30", "40", "89", "221", "341", "351", "431", "511", "561", "711",
-                       "911", "2151", "3741", "5251", "7031", "8031"))
+    area = rng.choice(
+        (
+            "30",
+            "40",
+            "89",
+            "221",
+            "341",
+            "351",
+            "431",
+            "511",
+            "561",
+            "711",
+            "911",
+            "2151",
+            "3741",
+            "5251",
+            "7031",
+            "8031",
+        )
+    )
     return f"+49 {area} {rng.randint(100000, 9999999)}"
 
 
@@ -590,56 +775,72 @@ def _partner_name(rng: random.Random, ptype: str, city: str, state: str) -> tupl
             return f"{surname} & {rng.choice(_SURNAMES)} Beratung für Arbeit und Organisation", None
         return f"Beratungsbüro {rng.choice(_FIRST_NAMES)} {surname}", None
     if ptype == "chamber":
-        return rng.choice((
-            (f"Handwerkskammer {city}", None),
-            (f"Industrie- und Handelskammer {city}", None),
-            (f"Kreishandwerkerschaft {city}", f"kh-{slug(state, 12)}"),
-        ))
+        return rng.choice(
+            (
+                (f"Handwerkskammer {city}", None),
+                (f"Industrie- und Handelskammer {city}", None),
+                (f"Kreishandwerkerschaft {city}", f"kh-{slug(state, 12)}"),
+            )
+        )
     if ptype == "union":
-        return rng.choice((
-            (f"DGB Region {city}", "dgb"),
-            (f"IG Metall Geschäftsstelle {city}", "ig-metall"),
-            (f"ver.di Bezirk {city}", "verdi"),
-            (f"IG BCE Bezirk {city}", "ig-bce"),
-        ))
+        return rng.choice(
+            (
+                (f"DGB Region {city}", "dgb"),
+                (f"IG Metall Geschäftsstelle {city}", "ig-metall"),
+                (f"ver.di Bezirk {city}", "verdi"),
+                (f"IG BCE Bezirk {city}", "ig-bce"),
+            )
+        )
     if ptype == "employers":
-        return rng.choice((
-            (f"Unternehmerverband {city} e.V.", None),
-            (f"Wirtschaftsjunioren {city}", "wirtschaftsjunioren"),
-            (f"Arbeitgeberverband {city}", None),
-        ))
+        return rng.choice(
+            (
+                (f"Unternehmerverband {city} e.V.", None),
+                (f"Wirtschaftsjunioren {city}", "wirtschaftsjunioren"),
+                (f"Arbeitgeberverband {city}", None),
+            )
+        )
     if ptype == "social_insurance":
-        return rng.choice((
-            (f"AOK {state} – Regionaldirektion {city}", f"aok-{slug(state, 20)}"),
-            (f"BG ETEM Präventionszentrum {city}", "bg-etem"),
-            (f"BGHM Bezirksverwaltung {city}", "bghm"),
-            (f"Deutsche Rentenversicherung – Firmenservice {city}", "drv"),
-            (f"IKK classic {city}", "ikk-classic"),
-        ))
+        return rng.choice(
+            (
+                (f"AOK {state} – Regionaldirektion {city}", f"aok-{slug(state, 20)}"),
+                (f"BG ETEM Präventionszentrum {city}", "bg-etem"),
+                (f"BGHM Bezirksverwaltung {city}", "bghm"),
+                (f"Deutsche Rentenversicherung – Firmenservice {city}", "drv"),
+                (f"IKK classic {city}", "ikk-classic"),
+            )
+        )
     if ptype == "research":
-        return rng.choice((
-            (f"Hochschule {city} – Institut für Arbeitsgestaltung", None),
-            (f"Institut für angewandte Arbeitswissenschaft {city}", None),
-            (f"Kompetenzzentrum Arbeit 4.0 {city}", None),
-        ))
+        return rng.choice(
+            (
+                (f"Hochschule {city} – Institut für Arbeitsgestaltung", None),
+                (f"Institut für angewandte Arbeitswissenschaft {city}", None),
+                (f"Kompetenzzentrum Arbeit 4.0 {city}", None),
+            )
+        )
     if ptype == "public_body":
-        return rng.choice((
-            (f"Agentur für Arbeit {city}", "bundesagentur"),
-            (f"Jobcenter {city}", None),
-            (f"Gewerbeaufsicht {city}", None),
-        ))
+        return rng.choice(
+            (
+                (f"Agentur für Arbeit {city}", "bundesagentur"),
+                (f"Jobcenter {city}", None),
+                (f"Gewerbeaufsicht {city}", None),
+            )
+        )
     if ptype == "business_development":
-        return rng.choice((
-            (f"Wirtschaftsförderung {city}", None),
-            (f"Technologie- und Gründerzentrum {city}", None),
-        ))
+        return rng.choice(
+            (
+                (f"Wirtschaftsförderung {city}", None),
+                (f"Technologie- und Gründerzentrum {city}", None),
+            )
+        )
     if ptype == "association":
-        return rng.choice((
-            (f"{rng.choice(_TRADES)}-Innung {city}", None),
-            (f"RKW {state}", "rkw"),
-            (f"Verband der Familienunternehmer {city}", None),
-            (f"Unternehmerinnen-Netzwerk {city} e.V.", None),
-        ))
+        return rng.choice(
+            (
+                (f"{rng.choice(_TRADES)}-Innung {city}", None),
+                (f"RKW {state}", "rkw"),
+                (f"Verband der Familienunternehmer {city}", None),
+                (f"Unternehmerinnen-Netzwerk {city} e.V.", None),
+            )
+        )
     if ptype == "foundation":
         return f"Stiftung Arbeit und Zukunft {city}", None
     return f"Bündnis für Arbeit {city} e.V.", None
@@ -761,6 +962,8 @@ def generate(
     `contact=None` includes the partners' `contact` block only when `schemas/partner.schema.json`
     is missing or declares it (the schemas are closed, so an undeclared key would be OM002).
     """
+    if as_of < LATEST_AS_OF_MIN:
+        raise ValueError(f"as-of must be {LATEST_AS_OF_MIN} or later (networks since 2013)")
     started = time.perf_counter()
     rng = random.Random(f"om-bench/{seed}")
     tax = load_taxonomy(taxonomy_source)
@@ -837,10 +1040,20 @@ def generate(
         domain = slug(name, 60) + ".de"
         first, last = rng.choice(_FIRST_NAMES), rng.choice(_SURNAMES)
         email = f"{slug(first, 20).replace('-', '')}.{slug(last, 20).replace('-', '')}@{domain}"
-        partners.append(Partner(
-            pid, name, ptype, group, region_id, rng.random() < 0.85, domain,
-            f"{first} {last}", email, _phone(rng),
-        ))
+        partners.append(
+            Partner(
+                pid,
+                name,
+                ptype,
+                group,
+                region_id,
+                rng.random() < 0.85,
+                domain,
+                f"{first} {last}",
+                email,
+                _phone(rng),
+            )
+        )
         home[h].append(i)
 
     for h, net in enumerate(networks):
@@ -1044,13 +1257,16 @@ def _choose_members(
 
 
 def _write_settings(w: Writer) -> None:
-    w.write("om.yaml", [
-        _modeline(1, "om"),
-        "# Einstellungen des Registers (synthetisches Benchmark-Register).",
-        "criteria: om-2012",
-        "audit:",
-        "  require_trailers: true",
-    ])
+    w.write(
+        "om.yaml",
+        [
+            _modeline(1, "om"),
+            "# Einstellungen des Registers (synthetisches Benchmark-Register).",
+            "criteria: om-2012",
+            "audit:",
+            "  require_trailers: true",
+        ],
+    )
 
 
 def _write_taxonomy(w: Writer, tax: Taxonomy, new_topics: list[Topic]) -> None:
@@ -1098,9 +1314,11 @@ def _write_taxonomy(w: Writer, tax: Taxonomy, new_topics: list[Topic]) -> None:
     if "instruments.yaml" in tax.copied:
         w.write_text("taxonomy/instruments.yaml", tax.copied["instruments.yaml"])
     else:
-        lines = [_modeline(2, "instruments"),
-                 "# Referenzinstrumente und Praxis-Checks der Offensive Mittelstand.",
-                 "instruments:"]
+        lines = [
+            _modeline(2, "instruments"),
+            "# Referenzinstrumente und Praxis-Checks der Offensive Mittelstand.",
+            "instruments:",
+        ]
         for iid, name, code, reference in _INSTRUMENTS:
             lines += [f"  - id: {scalar(iid)}", f"    name: {scalar(name)}"]
             if code:
@@ -1127,13 +1345,16 @@ def _block_list_indent(text: str) -> int:
 
 def _write_plenum(w: Writer, rng: random.Random, d: date) -> None:
     location = rng.choice(("Berlin", "Bonn", "Dortmund", "Frankfurt am Main", "Hannover"))
-    w.write(f"plenum/{d.isoformat()}.yaml", [
-        _modeline(2, "plenum"),
-        f"# Sitzung des Plenums der Offensive Mittelstand in {location}.",
-        f"id: {d.isoformat()}",
-        f"date: {d.isoformat()}",
-        f"location: {scalar(location)}",
-    ])
+    w.write(
+        f"plenum/{d.isoformat()}.yaml",
+        [
+            _modeline(2, "plenum"),
+            f"# Sitzung des Plenums der Offensive Mittelstand in {location}.",
+            f"id: {d.isoformat()}",
+            f"date: {d.isoformat()}",
+            f"location: {scalar(location)}",
+        ],
+    )
 
 
 def _write_network(w: Writer, net: Network) -> None:
@@ -1193,21 +1414,25 @@ def _write_network(w: Writer, net: Network) -> None:
 def _write_decision(w: Writer, net: Network) -> None:
     d = net.decided_on
     what = "regionales" if net.region else "fachliches"
-    w.write(f"decisions/{d.year}/{net.decision_id}.yaml", [
-        _modeline(3, "decision"),
-        "# Beschluss des Leitungskreises; Beschlussdateien werden nie geändert.",
-        f"id: {net.decision_id}",
-        "body: leitungskreis",
-        f"date: {d.isoformat()}",
-        "kind: recognition",
-        "networks:",
-        f"  - {net.id}",
-        "summary: " + scalar(
-            f"Der Leitungskreis erkennt „{net.name}“ als {what} Netzwerk der Offensive "
-            "Mittelstand an."
-        ),
-        f"minutes: {scalar(f'Protokoll der Sitzung des Leitungskreises vom {d.isoformat()}')}",
-    ])
+    w.write(
+        f"decisions/{d.year}/{net.decision_id}.yaml",
+        [
+            _modeline(3, "decision"),
+            "# Beschluss des Leitungskreises; Beschlussdateien werden nie geändert.",
+            f"id: {net.decision_id}",
+            "body: leitungskreis",
+            f"date: {d.isoformat()}",
+            "kind: recognition",
+            "networks:",
+            f"  - {net.id}",
+            "summary: "
+            + scalar(
+                f"Der Leitungskreis erkennt „{net.name}“ als {what} Netzwerk der Offensive "
+                "Mittelstand an."
+            ),
+            f"minutes: {scalar(f'Protokoll der Sitzung des Leitungskreises vom {d.isoformat()}')}",
+        ],
+    )
 
 
 def _write_partner(w: Writer, rng: random.Random, p: Partner, contact: bool) -> None:
@@ -1230,8 +1455,11 @@ def _write_partner(w: Writer, rng: random.Random, p: Partner, contact: bool) -> 
     ]
     if p.region:
         lines.append(f"region: {scalar(p.region)}")
-    consent = "Einwilligung zur Veröffentlichung in der Partnerliste liegt vor." if \
-        p.listing_consent else "Keine Einwilligung zur Nennung in der öffentlichen Partnerliste."
+    consent = (
+        "Einwilligung zur Veröffentlichung in der Partnerliste liegt vor."
+        if p.listing_consent
+        else "Keine Einwilligung zur Nennung in der öffentlichen Partnerliste."
+    )
     lines += [f"# {consent}", f"listing_consent: {scalar(p.listing_consent)}"]
     if contact:
         lines += [
@@ -1267,22 +1495,39 @@ def _prepare(out: Path, force: bool) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
-    parser.add_argument("--scale", type=float, required=True,
-                        help="multiple of today's size (1 ≈ 450 partners, 40 networks)")
+    parser.add_argument(
+        "--scale",
+        type=float,
+        required=True,
+        help="multiple of today's size (1 ≈ 450 partners, 40 networks)",
+    )
     parser.add_argument("--out", type=Path, required=True, help="folder to write the registry to")
     parser.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
-    parser.add_argument("--as-of", type=date.fromisoformat, default=DEFAULT_AS_OF,
-                        help="date the registry must be clean on (default 2026-11-25)")
-    parser.add_argument("--taxonomy", type=Path, default=SHIPPED_TAXONOMY,
-                        help="taxonomy folder to copy (default: registry/taxonomy of this repo)")
-    parser.add_argument("--contact", choices=("auto", "yes", "no"), default="auto",
-                        help="write partners' contact block (auto: if the partner schema has it)")
-    parser.add_argument("--force", action="store_true",
-                        help="replace a registry already in --out")
+    parser.add_argument(
+        "--as-of",
+        type=date.fromisoformat,
+        default=DEFAULT_AS_OF,
+        help="date the registry must be clean on (default 2026-11-25)",
+    )
+    parser.add_argument(
+        "--taxonomy",
+        type=Path,
+        default=SHIPPED_TAXONOMY,
+        help="taxonomy folder to copy (default: registry/taxonomy of this repo)",
+    )
+    parser.add_argument(
+        "--contact",
+        choices=("auto", "yes", "no"),
+        default="auto",
+        help="write partners' contact block (auto: if the partner schema has it)",
+    )
+    parser.add_argument("--force", action="store_true", help="replace a registry already in --out")
     parser.add_argument("--quiet", action="store_true", help="print nothing")
     args = parser.parse_args(argv)
     if args.scale <= 0:
         parser.error("--scale must be positive")
+    if args.as_of < LATEST_AS_OF_MIN:
+        parser.error(f"--as-of must be {LATEST_AS_OF_MIN} or later")
     _prepare(args.out, args.force)
     contact = {"auto": None, "yes": True, "no": False}[args.contact]
     stats = generate(args.out, args.scale, args.seed, args.as_of, args.taxonomy, contact)

@@ -115,8 +115,13 @@ class RegistryResult:
     om_warm: Series = field(default_factory=Series)
     cjs: Series | None = None
     cjs_invocations: int = 0
+    cjs_by_schema: dict[str, list[float]] = field(default_factory=dict)
     summary: dict[str, Any] | None = None
     top_rules: list[tuple[str, int]] = field(default_factory=list)
+
+    @property
+    def display(self) -> str:
+        return self.label if self.scale is None else f"{_scale_label(self.scale)}×"
 
     def ratio(self, om: Series) -> float | None:
         if self.cjs is None or om.median is None or not self.cjs.median:
@@ -134,8 +139,16 @@ class RegistryResult:
             "om_prime_s": _round(self.prime_s),
             "om_cold": self.om_cold.as_json(),
             "om_warm": self.om_warm.as_json(),
-            "check_jsonschema": None if self.cjs is None else {
-                **self.cjs.as_json(), "invocations_per_round": self.cjs_invocations,
+            "check_jsonschema": None
+            if self.cjs is None
+            else {
+                **self.cjs.as_json(),
+                "invocations_per_round": self.cjs_invocations,
+                "median_by_schema_s": {
+                    name: _round(statistics.median(times))
+                    for name, times in self.cjs_by_schema.items()
+                    if times
+                },
             },
             "ratio_cold": _round(self.ratio(self.om_cold)),
             "ratio_warm": _round(self.ratio(self.om_warm)),
@@ -170,17 +183,76 @@ def locate(name: str, explicit: str | None) -> str | None:
 
 
 def version_of(executable: str) -> str:
-    """First line of `EXECUTABLE --version`, or a note why there is none."""
+    """`EXECUTABLE --version`, else the version of the installed distribution behind the script."""
     try:
         proc = subprocess.run(
             [executable, "--version"], capture_output=True, text=True, timeout=60, check=False
         )
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        return f"unknown ({exc.__class__.__name__})"
-    text = (proc.stdout.strip() or proc.stderr.strip()).splitlines()
-    if proc.returncode != 0 or not text:
-        return f"unknown (--version exited {proc.returncode})"
-    return text[0]
+        text = (proc.stdout.strip() or proc.stderr.strip()).splitlines()
+        if proc.returncode == 0 and text:
+            return text[0]
+    except (OSError, subprocess.TimeoutExpired):
+        pass
+    return _distribution_version(executable) or "unknown (no --version)"
+
+
+_FIND_DISTRIBUTION = """
+import importlib.metadata as m, sys
+for d in m.distributions():
+    for ep in d.entry_points:
+        if ep.group == "console_scripts" and ep.name == sys.argv[1]:
+            print(d.metadata["Name"], d.version)
+            raise SystemExit
+"""
+
+
+def _distribution_version(executable: str) -> str | None:
+    """Ask the interpreter of a console script which distribution installed it."""
+    try:
+        with open(executable, "rb") as fh:
+            first = fh.readline(512)
+    except OSError:
+        return None
+    if not first.startswith(b"#!"):
+        return None
+    interpreter = first[2:].decode("utf-8", "replace").strip().split()
+    if not interpreter:
+        return None
+    try:
+        proc = subprocess.run(
+            [*interpreter, "-c", _FIND_DISTRIBUTION, Path(executable).name],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    return proc.stdout.strip() or None
+
+
+def source_revision() -> str | None:
+    """The commit of this repository (om's source during development), with `+dirty`."""
+    try:
+        head = subprocess.run(
+            ["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"],
+            capture_output=True,
+            text=True,
+            timeout=30,
+            check=False,
+        )
+        dirty = subprocess.run(
+            ["git", "-C", str(REPO), "status", "--porcelain", "--untracked-files=no"],
+            capture_output=True,
+            text=True,
+            timeout=30,
+            check=False,
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    if head.returncode != 0:
+        return None
+    return head.stdout.strip() + ("+dirty" if dirty.stdout.strip() else "")
 
 
 # --------------------------------------------------------------------------- running
@@ -301,10 +373,15 @@ def measure(
     schemas: Path,
     work: Path,
     runs: int,
+    cjs_runs: int,
     as_of: str,
     timeout: float,
 ) -> None:
-    """Time om cold, om warm and check-jsonschema alternately, `runs` rounds, into `result`."""
+    """Time om cold, om warm and check-jsonschema alternately, `runs` rounds, into `result`.
+
+    check-jsonschema runs in the first `cjs_runs` rounds only (at 100× one round of it takes
+    minutes).
+    """
     registry = Path(result.path)
     base_cmd = [om, "check", "--registry", str(registry), "--format", "json", "--as-of", as_of]
     cold_cmd = [*base_cmd, "--no-cache"]
@@ -313,7 +390,7 @@ def measure(
     cold_env = {**os.environ, "XDG_CACHE_HOME": str(cold_cache)}
     warm_env = {**os.environ, "XDG_CACHE_HOME": str(warm_cache)}
     commands = cjs_commands(cjs, schemas, registry) if cjs else []
-    if cjs:
+    if cjs and cjs_runs > 0:
         result.cjs = Series()
         result.cjs_invocations = len(commands)
 
@@ -325,7 +402,7 @@ def measure(
     cold_wrote_cache = False
 
     for r in range(1, runs + 1):
-        log(f"  {result.label}: round {r}/{runs}")
+        log(f"  {result.display}: round {r}/{runs}")
         # (a) cold: --no-cache and an empty cache folder, so nothing can be reused.
         _empty(cold_cache)
         seconds, report, failure = run_om(cold_cmd, cold_env, timeout, r)
@@ -351,19 +428,24 @@ def measure(
                 )
 
         # (c) check-jsonschema, schema only: the sum of one call per kind (and chunk).
-        if result.cjs is not None:
+        if result.cjs is not None and r <= cjs_runs:
             total, ok = 0.0, True
+            by_schema: dict[str, float] = {}
             for cmd in commands:
                 seconds, proc, error = timed(cmd, None, str(registry), timeout)
                 total += seconds
+                name = Path(cmd[2]).name
+                by_schema[name] = by_schema.get(name, 0.0) + seconds
                 if proc is None or proc.returncode not in (0, 1):
                     ok = False
-                    result.cjs.failures.append({
-                        "run": r,
-                        "schema": Path(cmd[2]).name,
-                        "error": error or f"exit code {proc.returncode if proc else '?'}",
-                        "output": _tail(proc.stdout + proc.stderr) if proc else "",
-                    })
+                    result.cjs.failures.append(
+                        {
+                            "run": r,
+                            "schema": Path(cmd[2]).name,
+                            "error": error or f"exit code {proc.returncode if proc else '?'}",
+                            "output": _tail(proc.stdout + proc.stderr) if proc else "",
+                        }
+                    )
                     break
                 if proc.returncode == 1 and not result.cjs.warnings:
                     result.cjs.warnings.append(
@@ -372,6 +454,8 @@ def measure(
                     )
             if ok:
                 result.cjs.times.append(total)
+                for name, seconds in by_schema.items():
+                    result.cjs_by_schema.setdefault(name, []).append(seconds)
     if cold_wrote_cache:
         result.om_cold.warnings.append("om check --no-cache wrote into $XDG_CACHE_HOME")
     if result.summary is not None:
@@ -387,9 +471,7 @@ def _record_summary(result: RegistryResult, report: dict[str, Any]) -> None:
     result.summary = summary if isinstance(summary, dict) else None
     findings = report.get("findings")
     if isinstance(findings, list):
-        rules = Counter(
-            str(f.get("rule", "?")) for f in findings if isinstance(f, dict)
-        )
+        rules = Counter(str(f.get("rule", "?")) for f in findings if isinstance(f, dict))
         result.top_rules = rules.most_common(8)
 
 
@@ -424,61 +506,99 @@ def target_value(results: Sequence[RegistryResult], target: Target) -> float | N
     return None
 
 
-def render(results: Sequence[RegistryResult], header: list[str], runs: int) -> str:
+def render(results: Sequence[RegistryResult], header: list[str], runs: int, cjs_runs: int) -> str:
     lines = [*header, ""]
-    cols = ("registry", "files", "MB", "generate", "om cold", "om warm", "check-jsonschema",
-            "cold/cjs", "warm/cjs")
+    cols = (
+        "registry",
+        "files",
+        "MB",
+        "generate",
+        "om cold",
+        "om warm",
+        "check-jsonschema",
+        "cold/cjs",
+        "warm/cjs",
+    )
     rows = [cols]
     for res in results:
-        label = res.label if res.scale is None else f"{_scale_label(res.scale)}×"
-        rows.append((
-            label,
-            str(res.files),
-            f"{res.bytes / 1e6:.1f}",
-            _fmt_s(res.generate_s),
-            _fmt_s(res.om_cold.median),
-            _fmt_s(res.om_warm.median),
-            "—" if res.cjs is None else _fmt_s(res.cjs.median),
-            _fmt_ratio(res.ratio(res.om_cold)),
-            _fmt_ratio(res.ratio(res.om_warm)),
-        ))
+        label = res.display
+        rows.append(
+            (
+                label,
+                str(res.files),
+                f"{res.bytes / 1e6:.1f}",
+                _fmt_s(res.generate_s),
+                _fmt_s(res.om_cold.median),
+                _fmt_s(res.om_warm.median),
+                "—" if res.cjs is None else _fmt_s(res.cjs.median),
+                _fmt_ratio(res.ratio(res.om_cold)),
+                _fmt_ratio(res.ratio(res.om_warm)),
+            )
+        )
     widths = [max(len(row[i]) for row in rows) for i in range(len(cols))]
     for k, row in enumerate(rows):
-        cells = [c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(row, widths))]
+        cells = [
+            c.ljust(w) if i == 0 else c.rjust(w)
+            for i, (c, w) in enumerate(zip(row, widths, strict=True))
+        ]
         lines.append("  ".join(cells).rstrip())
         if k == 0:
             lines.append("  ".join("-" * w for w in widths))
-    lines.append(f"(median of {runs} runs, wall clock of the whole process; check-jsonschema: "
-                 "sum of one call per schema kind)")
+    plural = "s" if cjs_runs != 1 else ""
+    cjs_note = f"median of {cjs_runs} round{plural}, " if 0 < cjs_runs < runs else ""
+    lines.append(
+        f"(median of {runs} runs, wall clock of the whole process; check-jsonschema: "
+        f"{cjs_note}sum of one call per schema kind)"
+    )
+
+    breakdown = []
+    for res in results:
+        if res.cjs_by_schema:
+            parts = [
+                f"{name.removesuffix('.schema.json')} {statistics.median(times):.2f}"
+                for name, times in res.cjs_by_schema.items()
+                if times
+            ]
+            breakdown.append(f"  {res.display}: " + ", ".join(parts))
+    if breakdown:
+        lines += ["", "check-jsonschema by schema (median seconds per round):", *breakdown]
 
     lines += ["", "om's findings (first cold run):"]
     for res in results:
-        label = res.label if res.scale is None else f"{_scale_label(res.scale)}×"
+        label = res.display
         if res.summary is None:
             lines.append(f"  {label}: no summary (no successful run, or no 'summary' in the JSON)")
             continue
         s = res.summary
-        text = (f"  {label}: {s.get('error', '?')} error, {s.get('warning', '?')} warning, "
-                f"{s.get('notice', '?')} notice; {s.get('files', '?')} files read")
+        text = (
+            f"  {label}: {s.get('error', '?')} error, {s.get('warning', '?')} warning, "
+            f"{s.get('notice', '?')} notice; {s.get('files', '?')} files read"
+        )
         if res.top_rules:
             text += " — " + ", ".join(f"{r} ×{n}" for r, n in res.top_rules)
         lines.append(text)
         if res.scale is not None and res.top_rules:
-            lines.append("    a generated registry should be clean: these findings are a bug in "
-                         "om or in bench/generate.py")
+            lines.append(
+                "    a generated registry should be clean: these findings are a bug in "
+                "om or in bench/generate.py"
+            )
 
     problems = []
     for res in results:
-        label = res.label if res.scale is None else f"{_scale_label(res.scale)}×"
+        label = res.display
         named: list[tuple[str, Series | None]] = [
-            ("om cold", res.om_cold), ("om warm", res.om_warm), ("check-jsonschema", res.cjs)
+            ("om cold", res.om_cold),
+            ("om warm", res.om_warm),
+            ("check-jsonschema", res.cjs),
         ]
         for name, series in named:
             if series is None:
                 continue
             for f in series.failures:
-                problems.append(f"  {label}, {name}, run {f.get('run')}: {f.get('error', '')}"
-                                + (f"\n      {f['stderr']}" if f.get("stderr") else ""))
+                problems.append(
+                    f"  {label}, {name}, run {f.get('run')}: {f.get('error', '')}"
+                    + (f"\n      {f['stderr']}" if f.get("stderr") else "")
+                )
             problems += [f"  {label}, {name}: {w}" for w in series.warnings]
     if problems:
         lines += ["", "problems (failed runs are not counted):", *problems]
@@ -514,24 +634,53 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description="Benchmark om check against check-jsonschema (see bench/README.md)."
     )
-    parser.add_argument("--scales", type=_parse_scales, default=[1.0, 10.0],
-                        help="comma-separated registry scales (default 1,10; 100 takes minutes)")
+    parser.add_argument(
+        "--scales",
+        type=_parse_scales,
+        default=[1.0, 10.0],
+        help="comma-separated registry scales (default 1,10; 100 takes minutes)",
+    )
     parser.add_argument("--runs", type=int, default=7, help="timed rounds per scale (default 7)")
     parser.add_argument("--om", help="the om executable (default: beside python, else PATH)")
-    parser.add_argument("--check-jsonschema", dest="cjs",
-                        help="the check-jsonschema executable (default: beside python, else PATH)")
+    parser.add_argument(
+        "--check-jsonschema",
+        dest="cjs",
+        help="the check-jsonschema executable (default: beside python, else PATH)",
+    )
+    parser.add_argument(
+        "--cjs-runs",
+        type=int,
+        help="rounds that also run check-jsonschema (default: --runs; 0: never)",
+    )
     parser.add_argument("--json", type=Path, help="also write the results as JSON to this file")
-    parser.add_argument("--keep", action="store_true",
-                        help="keep the generated registries and caches (their folder is printed)")
+    parser.add_argument(
+        "--keep",
+        action="store_true",
+        help="keep the generated registries and caches (their folder is printed)",
+    )
     parser.add_argument("--seed", type=int, default=1, help="generator seed (default 1)")
-    parser.add_argument("--as-of", default=DEFAULT_AS_OF, help="--as-of for om (default %(default)s)")
-    parser.add_argument("--registry", type=Path, default=REPO / "registry",
-                        help="the shipped registry to time as well (default: registry/)")
+    parser.add_argument(
+        "--as-of", default=DEFAULT_AS_OF, help="--as-of for om (default %(default)s)"
+    )
+    parser.add_argument(
+        "--registry",
+        type=Path,
+        default=REPO / "registry",
+        help="the shipped registry to time as well (default: registry/)",
+    )
     parser.add_argument("--no-shipped", action="store_true", help="skip the shipped registry")
-    parser.add_argument("--schemas", type=Path, default=REPO / "schemas",
-                        help="om's JSON Schemas for check-jsonschema (default: schemas/)")
-    parser.add_argument("--timeout", type=float, default=600.0,
-                        help="seconds before one process counts as failed (default 600)")
+    parser.add_argument(
+        "--schemas",
+        type=Path,
+        default=REPO / "schemas",
+        help="om's JSON Schemas for check-jsonschema (default: schemas/)",
+    )
+    parser.add_argument(
+        "--timeout",
+        type=float,
+        default=600.0,
+        help="seconds before one process counts as failed (default 600)",
+    )
     args = parser.parse_args(argv)
     if args.runs < 1:
         parser.error("--runs must be at least 1")
@@ -540,15 +689,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ValueError:
         parser.error(f"--as-of is not a date: {args.as_of!r}")
 
+    cjs_runs = args.runs if args.cjs_runs is None else max(0, args.cjs_runs)
     om = locate("om", args.om)
     if om is None:
-        print("run.py: om not found (install the project, e.g. `pip install -e .`, or pass --om)",
-              file=sys.stderr)
+        print(
+            "run.py: om not found (install the project, e.g. `pip install -e .`, or pass --om)",
+            file=sys.stderr,
+        )
         return 2
     cjs = locate("check-jsonschema", args.cjs)
     if cjs is None:
-        log("run.py: check-jsonschema not found (pip install check-jsonschema, or pass "
-            "--check-jsonschema); comparing without it")
+        log(
+            "run.py: check-jsonschema not found (pip install check-jsonschema, or pass "
+            "--check-jsonschema); comparing without it"
+        )
     elif not args.schemas.is_dir():
         log(f"run.py: no schemas in {args.schemas}; comparing without check-jsonschema")
         cjs = None
@@ -556,9 +710,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     om_version = version_of(om)
     cjs_version = version_of(cjs) if cjs else None
     cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    revision = source_revision()
     header = [
         f"om benchmark: om check --as-of {args.as_of}, {args.runs} runs per scenario",
-        f"om: {om_version} ({om})",
+        f"om: {om_version} ({om})" + (f"; repository at {revision}" if revision else ""),
         f"check-jsonschema: {cjs_version} ({cjs})" if cjs else "check-jsonschema: not used",
         f"python {platform.python_version()} ({sys.executable}), {platform.system()} "
         f"{platform.machine()}, {cpus} CPUs",
@@ -573,8 +728,17 @@ def main(argv: Sequence[str] | None = None) -> int:
                 files, size = count_files(args.registry)
                 res = RegistryResult("shipped", str(args.registry.resolve()), None, files, size)
                 log(f"shipped registry {args.registry}: {files} files")
-                measure(res, om=om, cjs=None, schemas=args.schemas, work=work / "shipped",
-                        runs=args.runs, as_of=args.as_of, timeout=args.timeout)
+                measure(
+                    res,
+                    om=om,
+                    cjs=None,
+                    schemas=args.schemas,
+                    work=work / "shipped",
+                    runs=args.runs,
+                    cjs_runs=cjs_runs,
+                    as_of=args.as_of,
+                    timeout=args.timeout,
+                )
                 results.append(res)
             else:
                 log(f"run.py: no shipped registry at {args.registry}; skipped")
@@ -590,10 +754,20 @@ def main(argv: Sequence[str] | None = None) -> int:
             if hasattr(os, "sync"):
                 os.sync()
             log(f"  {stats.files} files, {stats.bytes / 1e6:.1f} MB in {stats.seconds:.2f} s")
-            res = RegistryResult(label, str(registry), scale, stats.files, stats.bytes,
-                                 generate_s=stats.seconds)
-            measure(res, om=om, cjs=cjs, schemas=args.schemas, work=folder, runs=args.runs,
-                    as_of=args.as_of, timeout=args.timeout)
+            res = RegistryResult(
+                label, str(registry), scale, stats.files, stats.bytes, generate_s=stats.seconds
+            )
+            measure(
+                res,
+                om=om,
+                cjs=cjs,
+                schemas=args.schemas,
+                work=folder,
+                runs=args.runs,
+                cjs_runs=cjs_runs,
+                as_of=args.as_of,
+                timeout=args.timeout,
+            )
             results.append(res)
     finally:
         # Removed only at the end: deleting tens of thousands of files keeps the disk busy
@@ -603,7 +777,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         else:
             shutil.rmtree(work, ignore_errors=True)
 
-    print(render(results, header, args.runs))
+    print(render(results, header, args.runs, cjs_runs))
     if args.json:
         doc = {
             "version": 1,
@@ -616,7 +790,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 "cpus": cpus,
             },
             "tools": {
-                "om": {"path": om, "version": om_version},
+                "om": {"path": om, "version": om_version, "repository": revision},
                 "check_jsonschema": {"path": cjs, "version": cjs_version} if cjs else None,
             },
             "registries": [r.as_json() for r in results],
@@ -634,8 +808,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             ],
             "kept": str(work) if args.keep else None,
         }
-        args.json.write_text(json.dumps(doc, indent=2, ensure_ascii=False) + "\n",
-                             encoding="utf-8")
+        args.json.write_text(json.dumps(doc, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     failed = any(
         s.failures or not s.times
         for r in results

@@ -99,6 +99,16 @@ def _analyse_all(
     return results
 
 
+def _selected(file: str, only: Sequence[str]) -> bool:
+    """`file` is one of the paths in `only`, or lies in one of those folders."""
+    real = os.path.realpath(file)
+    for path in only:
+        wanted = os.path.realpath(path)
+        if real == wanted or real.startswith(wanted.rstrip(os.sep) + os.sep):
+            return True
+    return False
+
+
 def _start_methods() -> list[str]:
     import multiprocessing
 
@@ -132,8 +142,7 @@ def check_registry(registry: Registry, *, as_of: dt.date, only: Sequence[str] = 
             findings.append(finding)
     findings = om005.apply(ctx, settings, findings)
     if only:
-        wanted = {os.path.normpath(path) for path in only}
-        findings = [f for f in findings if os.path.normpath(f.file) in wanted]
+        findings = [f for f in findings if _selected(f.file, only)]
     findings.sort(key=Finding.sort_key)
     files = len(registry.loaded)
     return Report(registry.shown, as_of.isoformat(), tuple(findings), files)

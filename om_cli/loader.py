@@ -118,6 +118,11 @@ _BAD_CHAR = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
     "\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff]"
 )
+# In double-quoted scalars escapes can spell any character: the same set, but TAB and LF are
+# fine in a value and CR is refused too.
+_ESCAPED_BAD = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff]"
+)
 _TAB_INDENT = re.compile(r"^ *\t", re.MULTILINE)
 _DIRECTIVE = re.compile(r"^%", re.MULTILINE)
 
@@ -278,6 +283,11 @@ def _build(parser: Any, where: Positions | None) -> dict[str, Value]:
                 raise _fail("load.tag", event.start_mark)
             text = event.value
             value: Value = text
+            if event.style == '"':  # escapes can produce what the raw text may not contain
+                found = _ESCAPED_BAD.search(text)
+                if found:
+                    code = f"{ord(found.group()):04X}"
+                    raise _fail("load.escaped_control", event.start_mark, code=code)
             if not event.style:  # plain scalar (libyaml reports style "")
                 if text in ("<<", "="):
                     raise _fail("load.merge_key", event.start_mark)

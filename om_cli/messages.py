@@ -9,7 +9,10 @@ values om computed (ids, dates, counts) — never a raw value from a file that f
 from __future__ import annotations
 
 import os
+import re
+import string
 from dataclasses import dataclass
+from typing import Any
 
 LANGUAGES = ("de", "en")
 
@@ -28,10 +31,35 @@ class Message:
             name: value.text(lang) if isinstance(value, Message) else value
             for name, value in self.args
         }
-        return template.format(**values)
+        return FORMATTER.vformat(template, (), values)
+
+
+class _Formatter(string.Formatter):
+    """`str.format` plus plurals: `{count:|Treffen|Treffen}` gives „1 Treffen“, `{n:|Warnung|Warnungen}`
+    gives „1 Warnung“ or „2 Warnungen“ (the number, a space, then the fitting word)."""
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        if format_spec.startswith("|"):
+            _, one, many = format_spec.split("|")
+            return f"{value} {one if value == 1 else many}"
+        return str(super().format_field(value, format_spec))
+
+
+FORMATTER = _Formatter()
 
 
 Arg = str | int | Message
+
+
+_UNPRINTABLE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff]"
+)
+
+
+def printable(text: str, limit: int = 80) -> str:
+    """`text` safe for any terminal: control and bidi characters escaped, long text cut."""
+    cleaned = _UNPRINTABLE.sub(lambda found: f"\\u{ord(found.group()):04x}", text)
+    return cleaned if len(cleaned) <= limit else cleaned[: limit - 1] + "…"
 
 
 def msg(message_id: str, **args: Arg) -> Message:
@@ -132,6 +160,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "load.non_finite": (
         "unendliche oder NaN-Zahlen sind nicht erlaubt",
         "infinite or NaN numbers are not allowed",
+    ),
+    "load.escaped_control": (
+        "Steuer- oder Bidi-Zeichen U+{code} über eine Escape-Sequenz in Anführungszeichen",
+        "control or bidi character U+{code} written as an escape sequence in quotes",
     ),
     "load.number_too_long": (
         "Zahl mit mehr als {limit} Ziffern",
@@ -333,14 +365,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "reference instrument missing from instruments: {instruments}",
     ),
     "om105.too_few": (
-        "nur {count} Partner zählen am {as_of}; nötig sind mindestens {minimum} (Mitglied, "
-        "aktiv, Grundsätze der Zusammenarbeit unterzeichnet)",
-        "only {count} partners count on {as_of}; at least {minimum} are needed (member, "
-        "active, Grundsätze der Zusammenarbeit signed)",
+        "nur {count:|Partner zählt|Partner zählen} am {as_of}; nötig sind mindestens {minimum} "
+        "(Mitglied, aktiv, Grundsätze der Zusammenarbeit unterzeichnet)",
+        "only {count:|partner counts|partners count} on {as_of}; at least {minimum} are needed "
+        "(member, active, Grundsätze der Zusammenarbeit signed)",
     ),
     "om106.groups": (
-        "die Partner gehören nur {count} Partnergruppen an; mindestens {minimum} sollten es sein",
-        "the partners belong to only {count} partner groups; there should be at least {minimum}",
+        "die Partner gehören nur {count:|Partnergruppe|Partnergruppen} an; mindestens {minimum} "
+        "sollten es sein",
+        "the partners belong to only {count:|partner group|partner groups}; there should be at "
+        "least {minimum}",
     ),
     "om107.missing": (
         "kein Bericht an das Plenum im Jahr {year} (schriftlich oder persönlich durch ein "
@@ -405,12 +439,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "(partner_logo: true)",
     ),
     "om203.too_few": (
-        "im Jahr {year} nur {count} Treffen; mindestens {minimum} sind nötig",
-        "only {count} meetings in {year}; at least {minimum} are needed",
+        "im Jahr {year} nur {count:|Treffen|Treffen}; mindestens {minimum} sind nötig",
+        "only {count:|meeting|meetings} in {year}; at least {minimum} are needed",
     ),
     "om203.current_year": (
-        "bisher {count} Treffen im Jahr {year} (Stand {as_of}); mindestens 2 bis Jahresende",
-        "{count} meetings so far in {year} (as of {as_of}); at least 2 by the end of the year",
+        "bisher {count:|Treffen|Treffen} im Jahr {year} (Stand {as_of}); mindestens 2 bis "
+        "Jahresende",
+        "{count:|meeting|meetings} so far in {year} (as of {as_of}); at least 2 by the end of "
+        "the year",
     ),
     "om204.not_informed": (
         "Schlichtungsbeschluss wurde dem Plenum nicht mitgeteilt (fehlt in informed_of, "
@@ -422,6 +458,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "error.no_registry": (
         "kein Register unter {path}; mit --registry DIR angeben",
         "no registry at {path}; name it with --registry DIR",
+    ),
+    "error.no_path": (
+        "Pfad {path} gibt es nicht",
+        "path {path} does not exist",
     ),
     "error.bad_date": (
         "ungültiges Datum „{value}“; erwartet wird JJJJ-MM-TT",
@@ -534,8 +574,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "text.waived": ("(Ausnahme laut Beschluss {decision})", "(waived by decision {decision})"),
     "text.summary": (
-        "{errors} Fehler, {warnings} Warnungen, {notices} Hinweise in {files} Dateien",
-        "{errors} errors, {warnings} warnings, {notices} notices in {files} files",
+        "{errors:|Fehler|Fehler}, {warnings:|Warnung|Warnungen}, {notices:|Hinweis|Hinweise} "
+        "in {files:|Datei|Dateien}",
+        "{errors:|error|errors}, {warnings:|warning|warnings}, {notices:|notice|notices} in "
+        "{files:|file|files}",
     ),
     "text.summary_title": ("Zusammenfassung", "Summary"),
     "text.severity": ("Schweregrad", "Severity"),

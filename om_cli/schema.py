@@ -16,7 +16,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from om_cli.messages import Message, msg
+from om_cli.messages import Message, msg, printable
 
 SCHEMA_KINDS = (
     "network",
@@ -162,8 +162,8 @@ def _from_reference(error: Any, schema: dict[str, Any], data: Any) -> list[Schem
 
 def _unexpected(pointer: str, key: str) -> SchemaProblem:
     child = f"{pointer}/{key.replace('~', '~0').replace('/', '~1')}"
-    shown = key if len(key) <= 60 and key.isprintable() else key[:57] + "…"
-    return SchemaProblem(child, "additionalProperties", msg("schema.unexpected", key=shown), True)
+    message = msg("schema.unexpected", key=printable(key, 60))
+    return SchemaProblem(child, "additionalProperties", message, True)
 
 
 def _required(pointer: str, key: str) -> SchemaProblem:

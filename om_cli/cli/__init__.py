@@ -41,16 +41,27 @@ def main(argv: list[str] | None = None) -> int:
         code = exit_.code
         return code if isinstance(code, int) else (0 if code is None else 2)
     except OmError as error:
-        sys.stderr.write(f"om: {error.text(default_language())}\n")
+        sys.stderr.write(f"om: {error.text(_language(argv))}\n")
         return 2
     except KeyboardInterrupt:
         sys.stderr.write("om: abgebrochen / interrupted\n")
         return 130
     except Exception:
         traceback.print_exc()
-        sys.stderr.write(f"om: {msg('error.internal').text(default_language())}\n")
+        sys.stderr.write(f"om: {msg('error.internal').text(_language(argv))}\n")
         return 3
     return 0
+
+
+def _language(argv: list[str] | None) -> str:
+    """The language asked for with `--lang` (for messages about errors before parsing ends)."""
+    args = sys.argv[1:] if argv is None else argv
+    for index, arg in enumerate(args):
+        if arg == "--lang" and index + 1 < len(args) and args[index + 1] in ("de", "en"):
+            return args[index + 1]
+        if arg in ("--lang=de", "--lang=en"):
+            return arg.split("=", 1)[1]
+    return default_language()
 
 
 def run() -> None:

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from om_cli.cli.options import Lang, find_registry, language, parse_as_of
+from om_cli.cli.options import Lang, existing_paths, find_registry, language, parse_as_of
 
 
 class Format(StrEnum):
@@ -49,7 +49,7 @@ def check_command(
     from om_cli.checker import check
     from om_cli.reporters import REPORTERS
 
-    paths = paths or []
+    paths = existing_paths(paths or [])
     root = find_registry(registry, paths)
     report = check(root, shown=root, as_of=parse_as_of(as_of), use_cache=not no_cache, only=paths)
     color = output_format is Format.text and sys.stdout.isatty() and not os.environ.get("NO_COLOR")

@@ -8,9 +8,9 @@ from typing import Annotated
 
 import typer
 
-from om_cli.cli.options import find_registry
+from om_cli.cli.options import find_registry, language
 from om_cli.errors import UsageError
-from om_cli.messages import msg
+from om_cli.messages import msg, printable
 
 
 class Listing(StrEnum):
@@ -37,7 +37,7 @@ def list_command(
 
     root = find_registry(registry, [])
     for row in list_entities(root, what.value, status=status, region=region):
-        sys.stdout.write("  ".join(row) + "\n")
+        sys.stdout.write("  ".join(printable(cell, 300) for cell in row) + "\n")
 
 
 def show_command(
@@ -60,5 +60,8 @@ def show_command(
         kinds = ", ".join(doc.entity for doc in matches)
         raise UsageError(msg("error.ambiguous_entity", id=entity_id[:64], kinds=kinds))
     doc = matches[0]
-    sys.stdout.write(f"# {doc.file}\n")
+    sys.stdout.write(f"# {printable(doc.file, 1000)}\n")
+    if doc.error is not None:  # never show the content of a file om refused to read
+        sys.stdout.write(f"# OM001: {doc.error.message.text(language(None))}\n")
+        raise typer.Exit(1)
     sys.stdout.write((doc.raw or b"").decode("utf-8", "replace"))

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from enum import StrEnum
 
-from om_cli.errors import UsageError
+from om_cli.errors import RegistryError, UsageError
 from om_cli.messages import default_language, msg
+
+
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
 
 
 class Lang(StrEnum):
@@ -24,11 +28,19 @@ def parse_as_of(value: str | None) -> dt.date:
     if value is None:
         return dt.date.today()
     try:
-        if len(value) != 10:
+        if not _ISO_DATE.fullmatch(value):
             raise ValueError
         return dt.date.fromisoformat(value)
     except ValueError:
         raise UsageError(msg("error.bad_date", value=value[:40])) from None
+
+
+def existing_paths(paths: list[str]) -> list[str]:
+    """The PATH arguments, each of which must exist."""
+    for path in paths:
+        if not os.path.lexists(path):
+            raise UsageError(msg("error.no_path", path=path[:200]))
+    return paths
 
 
 def find_registry(registry: str | None, paths: list[str]) -> str:
@@ -38,9 +50,7 @@ def find_registry(registry: str | None, paths: list[str]) -> str:
     for path in paths:
         current = os.path.abspath(path if os.path.isdir(path) else os.path.dirname(path) or ".")
         while True:
-            if os.path.isfile(os.path.join(current, "om.yaml")) or os.path.isdir(
-                os.path.join(current, "networks")
-            ):
+            if _looks_like_registry(current):
                 return os.path.relpath(current)
             parent = os.path.dirname(current)
             if parent == current:
@@ -48,4 +58,12 @@ def find_registry(registry: str | None, paths: list[str]) -> str:
             current = parent
     if os.path.isdir("registry"):
         return "registry"
-    return "."
+    if _looks_like_registry("."):
+        return "."
+    raise RegistryError(msg("error.no_registry", path=os.path.abspath(".")))
+
+
+def _looks_like_registry(folder: str) -> bool:
+    return os.path.isfile(os.path.join(folder, "om.yaml")) or os.path.isdir(
+        os.path.join(folder, "networks")
+    )

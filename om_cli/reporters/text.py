@@ -11,7 +11,7 @@ from itertools import groupby
 from typing import TextIO
 
 from om_cli.findings import Finding, Report, Severity
-from om_cli.messages import msg
+from om_cli.messages import msg, printable
 
 _LABELS = {
     "de": {Severity.ERROR: "Fehler", Severity.WARNING: "Warnung", Severity.NOTICE: "Hinweis"},
@@ -28,7 +28,7 @@ def _message(finding: Finding, lang: str) -> str:
     text = finding.message.text(lang)
     if finding.waiver:
         text += " " + msg("text.waived", decision=finding.waiver).text(lang)
-    return text
+    return printable(text, 10_000)  # defence in depth: nothing reaches the terminal raw
 
 
 def _summary(report: Report, lang: str) -> str:
@@ -46,7 +46,7 @@ def render(report: Report, lang: str, stream: TextIO, color: bool) -> None:
         _render_rich(report, lang, stream)
         return
     for file, group in groupby(report.findings, key=lambda finding: finding.file):
-        stream.write(f"{file}\n")
+        stream.write(f"{printable(file, 1000)}\n")
         for finding in group:
             where = f"{finding.line}:{finding.column}"
             severity = label(finding.severity, lang)
@@ -63,6 +63,7 @@ def _render_rich(report: Report, lang: str, stream: TextIO) -> None:
 
     console = Console(file=stream, highlight=False, soft_wrap=True)
     for file, group in groupby(report.findings, key=lambda finding: finding.file):
+        file = printable(file, 1000)
         console.print(f"[bold underline]{escape(file)}[/]")
         for finding in group:
             style = _STYLES[finding.severity]

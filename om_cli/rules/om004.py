@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from om_cli.findings import Finding, Severity
-from om_cli.messages import msg
+from om_cli.messages import msg, printable
 from om_cli.model import Document, as_list, as_mapping, as_str
 from om_cli.rules.base import Context, pointer_for
 
@@ -102,7 +102,7 @@ def check(ctx: Context) -> Iterator[Finding]:
 
 
 def _shown(value: str) -> str:
-    return value if len(value) <= 64 and value.isprintable() else value[:61] + "…"
+    return printable(value, 64)
 
 
 def _waivers(ctx: Context) -> Iterator[Finding]:
