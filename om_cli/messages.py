@@ -35,8 +35,8 @@ class Message:
 
 
 class _Formatter(string.Formatter):
-    """`str.format` plus plurals: `{count:|Treffen|Treffen}` gives „1 Treffen“, `{n:|Warnung|Warnungen}`
-    gives „1 Warnung“ or „2 Warnungen“ (the number, a space, then the fitting word)."""
+    """`str.format` plus plurals: `{n:|Warnung|Warnungen}` gives „1 Warnung“ or „2 Warnungen“
+    (the number, a space, then the word that fits)."""
 
     def format_field(self, value: Any, format_spec: str) -> str:
         if format_spec.startswith("|"):

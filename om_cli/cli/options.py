@@ -10,7 +10,6 @@ from enum import StrEnum
 from om_cli.errors import RegistryError, UsageError
 from om_cli.messages import default_language, msg
 
-
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
 
 
