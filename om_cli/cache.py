@@ -76,6 +76,8 @@ def encode(data: Any, error: LoadError | None, problems: tuple[SchemaProblem, ..
 
 def decode(entry: Entry) -> tuple[Any, LoadError | None, tuple[SchemaProblem, ...]]:
     data, raw_error, raw_problems = entry
+    if raw_error is None and not raw_problems and isinstance(data, dict):
+        return data, None, ()  # the common case: a clean file
     error = None
     if raw_error is not None:
         error = LoadError(_decode_message(raw_error[0]), int(raw_error[1]), int(raw_error[2]))

@@ -54,7 +54,7 @@ def load_registry(root: str, shown: str, *, use_cache: bool = True) -> Registry:
     pending: list[tuple[int, str, str, bytes]] = []  # index, cache key, schema kind, bytes
     for index, entry in enumerate(entries):
         try:
-            raw = read_bytes(entry.path)
+            raw = read_bytes(entry.path, regular=entry.regular)
         except LoadError as unreadable:
             doc = Document(entry.kind, entry.stem, entry.entity, entry.file, None, None, unreadable)
             loaded[index] = Loaded(doc, entry)

@@ -69,18 +69,21 @@ class Positions:
             key = False
 
 
-def read_bytes(path: str) -> bytes:
-    """Read a registry file, refusing links, non-regular files and files over `MAX_BYTES`."""
-    try:
-        info = os.lstat(path)
-    except OSError as error:
-        raise LoadError(msg("load.unreadable", reason=error.strerror or "OSError")) from None
-    if stat.S_ISLNK(info.st_mode):
-        raise LoadError(msg("load.symlink"))
-    if not stat.S_ISREG(info.st_mode):
-        raise LoadError(msg("load.not_regular"))
-    if info.st_size > MAX_BYTES:
-        raise LoadError(msg("load.too_large", limit=MAX_BYTES))
+def read_bytes(path: str, *, regular: bool = False) -> bytes:
+    """Read a registry file, refusing links, non-regular files and files over `MAX_BYTES`.
+
+    `regular=True` says the caller saw a regular file in its directory listing, which saves a
+    system call; the open still refuses a link swapped in since, and fstat checks again.
+    """
+    if not regular:
+        try:
+            info = os.lstat(path)
+        except OSError as error:
+            raise LoadError(msg("load.unreadable", reason=error.strerror or "OSError")) from None
+        if stat.S_ISLNK(info.st_mode):
+            raise LoadError(msg("load.symlink"))
+        if not stat.S_ISREG(info.st_mode):
+            raise LoadError(msg("load.not_regular"))
     flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
     try:
         fd = os.open(path, flags | getattr(os, "O_CLOEXEC", 0))
@@ -88,8 +91,11 @@ def read_bytes(path: str) -> bytes:
         # ELOOP: the file was swapped for a link between lstat and open
         raise LoadError(msg("load.unreadable", reason=error.strerror or "OSError")) from None
     try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
             raise LoadError(msg("load.not_regular"))
+        if info.st_size > MAX_BYTES:
+            raise LoadError(msg("load.too_large", limit=MAX_BYTES))
         chunks = []
         size = 0
         while True:

@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from om_cli.loader import LoadError, Positions, parse
@@ -20,7 +21,13 @@ _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
 
 def as_date(value: Any) -> dt.date | None:
     """An ISO `YYYY-MM-DD` string as a date; anything else (or an impossible date) is None."""
-    if isinstance(value, str) and _DATE.match(value):
+    return _parse_date(value) if isinstance(value, str) else None
+
+
+@cache
+def _parse_date(value: str) -> dt.date | None:
+    # cached: a registry repeats the same few thousand dates many times over
+    if _DATE.match(value):
         try:
             return dt.date.fromisoformat(value)
         except ValueError:

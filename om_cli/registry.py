@@ -61,6 +61,7 @@ class Entry:
     path: str  # on disk
     file: str  # as shown
     folder: str | None = None  # decisions: the year folder it lies in (None: none)
+    regular: bool = False  # the directory listing showed a regular file (not a link, FIFO …)
 
     @property
     def entity(self) -> str:
@@ -154,7 +155,8 @@ def discover(root: str, shown: str) -> tuple[list[Entry], list[Placement]]:
     for item in scan(""):
         name = item.name
         if name == "om.yaml":
-            entries.append(Entry("settings", "om", item.path, _display(shown, name)))
+            regular = item.is_file(follow_symlinks=False)
+            entries.append(Entry("settings", "om", item.path, _display(shown, name), None, regular))
         elif name in ENTITY_FOLDERS and (item.is_dir() or item.is_symlink()):
             if folder_is_link(item, (name,)):
                 continue
@@ -179,7 +181,8 @@ def discover(root: str, shown: str) -> tuple[list[Entry], list[Placement]]:
                 stem = yaml_file(child.name)
                 if stem in TAXONOMY_FILES:
                     file = _display(shown, name, child.name)
-                    entries.append(Entry("taxonomy", stem, child.path, file))
+                    regular = child.is_file(follow_symlinks=False)
+                    entries.append(Entry("taxonomy", stem, child.path, file, None, regular))
                 elif child.name.endswith((".yaml", ".yml")):
                     misplaced(
                         (name, child.name),
@@ -210,7 +213,8 @@ def _entity_file(
     if not name.endswith(".yaml"):
         return
     stem = name[:-5]
-    entries.append(Entry(kind, stem, item.path, _display(shown, *parts), year))
+    regular = item.is_file(follow_symlinks=False)
+    entries.append(Entry(kind, stem, item.path, _display(shown, *parts), year, regular))
 
 
 @dataclass

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Protocol
 
@@ -28,6 +28,7 @@ class Rule(Protocol):
 class Context:
     registry: Registry
     as_of: dt.date
+    _counting: dict[str, list[Partner]] = field(default_factory=dict)
 
     def finding(
         self,
@@ -65,6 +66,12 @@ class Context:
 
     def counting_members(self, network: Network) -> list[Partner]:
         """The distinct partners that count for OM105 on as-of (and so for OM106)."""
+        known = self._counting.get(network.id)
+        if known is None:
+            known = self._counting[network.id] = self._count_members(network)
+        return known
+
+    def _count_members(self, network: Network) -> list[Partner]:
         counted: dict[str, Partner] = {}
         for membership in network.partners:
             if membership.partner is None or not membership.member_on(self.as_of):

@@ -40,7 +40,7 @@ KNOWN_RULES = frozenset(
 
 def check(ctx: Context) -> Iterator[Finding]:
     registry = ctx.registry
-    kinds: dict[str, dict[str, Any]] = {
+    tables: dict[str, dict[str, Any]] = {
         "partner": registry.partners,
         "network": registry.networks,
         "region": registry.regions,
@@ -49,56 +49,53 @@ def check(ctx: Context) -> Iterator[Finding]:
         "plenum": registry.plenums,
         "decision": registry.decisions,
     }
-
-    def missing(
-        doc: Document, pointer: str, kind: str, value: Any, entity: str | None = None
-    ) -> Iterator[Finding]:
-        if isinstance(value, str) and value not in kinds[kind]:
+    for doc, kind, value, parts, entity in _references(ctx):
+        if isinstance(value, str) and value not in tables[kind]:
             message = msg("om004.missing", kind=msg(f"kind.{kind}"), id=_shown(value))
+            pointer = pointer_for(*parts)
             yield ctx.finding(ID, SEVERITY, doc, pointer, message, entity=entity)
+    yield from _waivers(ctx)
 
+
+Reference = tuple[Document, str, Any, tuple[str | int, ...], str | None]
+
+
+def _references(ctx: Context) -> Iterator[Reference]:
+    """Every id one entity uses for another: (document, kind, id, pointer parts, entity)."""
+    registry = ctx.registry
     for network in registry.networks.values():
         doc = network.doc
         data = doc.data or {}
         for index, region in enumerate(as_list(data.get("regions"))):
-            yield from missing(doc, pointer_for("regions", index), "region", region)
-        yield from missing(doc, "/topic", "topic", data.get("topic"))
-        yield from missing(doc, "/parent", "network", data.get("parent"))
+            yield doc, "region", region, ("regions", index), None
+        yield doc, "topic", data.get("topic"), ("topic",), None
+        yield doc, "network", data.get("parent"), ("parent",), None
         for index, instrument in enumerate(as_list(data.get("instruments"))):
-            yield from missing(doc, pointer_for("instruments", index), "instrument", instrument)
+            yield doc, "instrument", instrument, ("instruments", index), None
         for index, item in enumerate(as_list(data.get("partners"))):
             partner = as_mapping(item).get("partner")
-            yield from missing(doc, pointer_for("partners", index, "partner"), "partner", partner)
+            yield doc, "partner", partner, ("partners", index, "partner"), None
         for index, item in enumerate(as_list(data.get("plenum_reports"))):
             report = as_mapping(item)
-            yield from missing(
-                doc, pointer_for("plenum_reports", index, "plenum"), "plenum", report.get("plenum")
-            )
-            yield from missing(
-                doc, pointer_for("plenum_reports", index, "by"), "partner", report.get("by")
-            )
+            yield doc, "plenum", report.get("plenum"), ("plenum_reports", index, "plenum"), None
+            yield doc, "partner", report.get("by"), ("plenum_reports", index, "by"), None
     for partner in registry.partners.values():
-        yield from missing(partner.doc, "/region", "region", (partner.doc.data or {}).get("region"))
+        region = (partner.doc.data or {}).get("region")
+        yield partner.doc, "region", region, ("region",), None
     for decision in registry.decisions.values():
         for index, network_id in enumerate(as_list((decision.doc.data or {}).get("networks"))):
-            yield from missing(decision.doc, pointer_for("networks", index), "network", network_id)
+            yield decision.doc, "network", network_id, ("networks", index), None
     for plenum in registry.plenums.values():
         for index, decision_id in enumerate(as_list((plenum.doc.data or {}).get("informed_of"))):
-            yield from missing(
-                plenum.doc, pointer_for("informed_of", index), "decision", decision_id
-            )
+            yield plenum.doc, "decision", decision_id, ("informed_of", index), None
     for region in registry.regions.values():
-        yield from missing(
-            region.doc, f"{region.pointer}/parent", "region", region.parent, region.entity
-        )
+        base = (region.doc.stem, region.index)
+        yield region.doc, "region", region.parent, (*base, "parent"), region.entity
         for index, member in enumerate(region.members):
-            pointer = f"{region.pointer}/members/{index}"
-            yield from missing(region.doc, pointer, "region", member, region.entity)
+            yield region.doc, "region", member, (*base, "members", index), region.entity
     for topic in registry.topics.values():
-        yield from missing(
-            topic.doc, f"{topic.pointer}/parent", "topic", topic.parent, topic.entity
-        )
-    yield from _waivers(ctx)
+        base = (topic.doc.stem, topic.index)
+        yield topic.doc, "topic", topic.parent, (*base, "parent"), topic.entity
 
 
 def _shown(value: str) -> str:
