@@ -11,7 +11,9 @@ The small registries under `tests/cli_registries/` were made for these tests:
 - `warning-only`: network om-kassel with three partners from two groups (OM106 warning only).
 - `waivers`: a waiver in force for OM106 (→ notice), an expired waiver for OM201 (→ OM005
   notice, OM201 stays a warning), OM203 lowered to a warning in `om.yaml`.
-- `markup`: a partner whose name and keys look like rich markup and ANSI escape sequences.
+- `markup`: a partner whose name and an unknown key look like rich markup (OM002 error).
+- `escapes`: a partner whose quoted name and a key spell ANSI escape sequences (`"\\e[31m"`,
+  `"\\e[2J"`); the loader refuses the file (OM001 error at the first such scalar).
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ FINDINGS = f"{REGISTRIES}/findings"
 WARNING_ONLY = f"{REGISTRIES}/warning-only"
 WAIVERS = f"{REGISTRIES}/waivers"
 MARKUP = f"{REGISTRIES}/markup"
+ESCAPES = f"{REGISTRIES}/escapes"
 CLEAN = "tests/registries/clean-base/registry"
 AS_OF = "2026-11-25"
 
@@ -843,26 +846,47 @@ def test_path_filter_keeps_waivers(capsys: pytest.CaptureFixture[str]) -> None:
 # --- 9. output safety ----------------------------------------------------------------------------
 
 SGR = re.compile(r"\x1b\[[0-9;]*m")
+MARKUP_FILE = f"{MARKUP}/partners/muster-gmbh.yaml"
 MARKUP_KEY_LINE = "  6:1      Fehler   OM002  unbekanntes Feld „[bold red]x[/]“ (Tippfehler?)"
+MARKUP_DE = f"""\
+{MARKUP_FILE}
+{MARKUP_KEY_LINE}
+
+1 Fehler, 0 Warnungen, 0 Hinweise in 2 Dateien
+"""
+
+ESCAPES_FILE = f"{ESCAPES}/partners/farbe-gmbh.yaml"
+ESCAPED_CONTROL_DE = (
+    "Steuer- oder Bidi-Zeichen U+001B über eine Escape-Sequenz in Anführungszeichen"
+)
+ESCAPED_CONTROL_EN = "control or bidi character U+001B written as an escape sequence in quotes"
+# the name in line 2, column 7 is the first scalar with an escape; the key in line 6 is not reached
+ESCAPES_DE = f"""\
+{ESCAPES_FILE}
+  2:7      Fehler   OM001  {ESCAPED_CONTROL_DE}
+
+1 Fehler, 0 Warnungen, 0 Hinweise in 2 Dateien
+"""
+ESCAPES_EN = f"""\
+{ESCAPES_FILE}
+  2:7      error    OM001  {ESCAPED_CONTROL_EN}
+
+1 error, 0 warnings, 0 notices in 2 files
+"""
+
+
+def _assert_no_escape(result: Result) -> None:
+    """Plain output (pipes, `om list`, `om show`): not a single ESC byte."""
+    assert "\x1b" not in result.out
+    assert "\x1b" not in result.err
 
 
 def _assert_escaped(text: str) -> None:
+    """Terminal output: the only ESC bytes are rich's own colours, none come from a file."""
     assert "\x1b[2J" not in text  # a screen clear from the file must not reach the terminal
-    assert "\x1b[31m" not in text
+    assert "\x1b[31m" not in text  # rich colours errors with 1;31, the file uses plain 31
+    assert "\x1b[0mrot" not in text and "\x1b[31mGmbH" not in text
     assert "\x1b" not in SGR.sub("", text)
-
-
-def test_markup_and_escape_sequences_in_plain_text_output() -> None:
-    result = om_process("check", "--registry", MARKUP, "--as-of", AS_OF)
-    assert (result.code, result.err) == (1, "")
-    lines = result.out.splitlines()
-    assert lines[0] == f"{MARKUP}/partners/muster-gmbh.yaml"
-    assert lines[1] == MARKUP_KEY_LINE
-    assert lines[2].startswith("  7:1      Fehler   OM002  unbekanntes Feld „")
-    assert "rot" in lines[2]
-    assert lines[2].endswith("“ (Tippfehler?)")
-    assert lines[3:] == ["", "2 Fehler, 0 Warnungen, 0 Hinweise in 2 Dateien"]
-    assert "\x1b" not in result.out
 
 
 class _Terminal(io.StringIO):
@@ -870,23 +894,67 @@ class _Terminal(io.StringIO):
         return True
 
 
-def test_markup_and_escape_sequences_on_a_terminal(
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """The rich path: markup from files is shown literally, escape sequences are defused."""
+def _on_a_rich_terminal(monkeypatch: pytest.MonkeyPatch, *args: str) -> tuple[int, str]:
+    """Run `om` in-process with stdout looking like a colour terminal (rich's path)."""
     terminal = _Terminal()
     monkeypatch.setattr(sys, "stdout", terminal)
     monkeypatch.setenv("TERM", "xterm-256color")
     monkeypatch.setenv("COLUMNS", "200")
-    code = main(["check", "--registry", MARKUP, "--as-of", AS_OF])
-    out = terminal.getvalue()
+    code = main(list(args))
+    return code, terminal.getvalue()
+
+
+def _on_a_real_terminal(*args: str) -> Result:
+    """Run `om` as a process whose stdout is a pseudo-terminal (stderr stays a pipe)."""
+    import pty
+
+    master, slave = pty.openpty()
+    environment = {
+        key: value for key, value in os.environ.items() if key not in ("OM_LANG", "NO_COLOR")
+    }
+    environment.update(TERM="xterm-256color", COLUMNS="200", PYTHONIOENCODING="utf-8")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "om_cli", *args],
+        cwd=ROOT,
+        env=environment,
+        stdin=subprocess.DEVNULL,
+        stdout=slave,
+        stderr=subprocess.PIPE,
+    )
+    os.close(slave)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:  # the other end closed (Linux)
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(master)
+    _, err = process.communicate(timeout=120)
+    return Result(process.returncode, b"".join(chunks).decode("utf-8"), err.decode("utf-8"))
+
+
+# markup: shown literally everywhere, never interpreted
+
+
+def test_markup_in_plain_text_output() -> None:
+    result = om_process("check", "--registry", MARKUP, "--as-of", AS_OF)
+    assert result == Result(1, MARKUP_DE, "")
+
+
+def test_markup_on_a_terminal(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The rich path: markup from files is shown literally, not as colours."""
+    code, out = _on_a_rich_terminal(monkeypatch, "check", "--registry", MARKUP, "--as-of", AS_OF)
     assert code == 1
     assert SGR.search(out), "expected rich's terminal output (colours)"
     plain = SGR.sub("", out)
-    assert f"{MARKUP}/partners/muster-gmbh.yaml:6:1" in plain
+    assert f"{MARKUP_FILE}:6:1" in plain
     assert "unbekanntes Feld „[bold red]x[/]“ (Tippfehler?)" in plain
-    assert "2 Fehler, 0 Warnungen, 0 Hinweise in 2 Dateien" in plain
-    _assert_escaped(out)
+    assert "1 Fehler, 0 Warnungen, 0 Hinweise in 2 Dateien" in plain
 
 
 def test_file_name_with_markup_on_a_terminal(
@@ -908,57 +976,138 @@ def test_file_name_with_markup_on_a_terminal(
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
-def test_escape_sequences_on_a_real_terminal() -> None:
-    import pty
-
-    master, slave = pty.openpty()
-    environment = {
-        key: value for key, value in os.environ.items() if key not in ("OM_LANG", "NO_COLOR")
-    }
-    environment.update(TERM="xterm-256color", COLUMNS="200", PYTHONIOENCODING="utf-8")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "om_cli", "check", "--registry", MARKUP, "--as-of", AS_OF],
-        cwd=ROOT,
-        env=environment,
-        stdin=subprocess.DEVNULL,
-        stdout=slave,
-        stderr=subprocess.PIPE,
-    )
-    os.close(slave)
-    chunks = []
-    while True:
-        try:
-            chunk = os.read(master, 65536)
-        except OSError:  # the other end closed (Linux)
-            break
-        if not chunk:
-            break
-        chunks.append(chunk)
-    os.close(master)
-    _, err = process.communicate(timeout=120)
-    out = b"".join(chunks).decode("utf-8")
-    assert process.returncode == 1
-    assert b"Traceback" not in err
-    assert SGR.search(out), "expected rich's terminal output (colours)"
-    assert "unbekanntes Feld „[bold red]x[/]“ (Tippfehler?)" in SGR.sub("", out)
-    _assert_escaped(out)
+def test_markup_on_a_real_terminal() -> None:
+    result = _on_a_real_terminal("check", "--registry", MARKUP, "--as-of", AS_OF)
+    assert result.code == 1
+    assert_no_traceback(result)
+    assert SGR.search(result.out), "expected rich's terminal output (colours)"
+    assert "unbekanntes Feld „[bold red]x[/]“ (Tippfehler?)" in SGR.sub("", result.out)
 
 
 def test_markup_in_json_stays_data(capsys: pytest.CaptureFixture[str]) -> None:
     result = om(capsys, "check", "--registry", MARKUP, "--as-of", AS_OF, "--format", "json")
     assert result.code == 1
     document = json.loads(result.out)
-    assert [f["pointer"] for f in document["findings"]] == [
-        "/[bold red]x[~1]",
-        "/\x1b[2J\x1b[31mrot",
-    ]
+    assert [f["pointer"] for f in document["findings"]] == ["/[bold red]x[~1]"]
     assert document["findings"][0]["message"] == "unbekanntes Feld „[bold red]x[/]“ (Tippfehler?)"
+
+
+def test_list_shows_markup_literally(capsys: pytest.CaptureFixture[str]) -> None:
+    result = om(capsys, "list", "partners", "--registry", MARKUP)
+    assert result == Result(0, "muster-gmbh  active  company  [bold red]Muster[/] GmbH\n", "")
+
+
+# escape sequences spelt in double quotes: the file is refused, no ESC byte reaches the output
+
+
+def test_escapes_fixture_spells_escape_sequences() -> None:
+    """Guard for the tests below: read naively, the file would put ESC bytes into the output."""
+    import yaml
+
+    raw = (ROOT / ESCAPES_FILE).read_bytes()
+    assert b"\x1b" not in raw  # the file itself holds only the escape spelling …
+    assert b'name: "Farbe \\e[31mGmbH\\e[0m"\n' in raw
+    assert b'"\\e[2J\\e[31mrot": 1\n' in raw
+    naive = yaml.safe_load(raw)  # … which a YAML parser turns into real ESC bytes
+    assert naive["name"] == "Farbe \x1b[31mGmbH\x1b[0m"
+    assert naive["\x1b[2J\x1b[31mrot"] == 1
+
+
+def test_escape_sequences_in_plain_text_output() -> None:
+    result = om_process("check", "--registry", ESCAPES, "--as-of", AS_OF)
+    assert result == Result(1, ESCAPES_DE, "")
+    _assert_no_escape(result)
+
+
+def test_escape_sequences_in_plain_text_output_english(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    result = om(capsys, "check", "--registry", ESCAPES, "--as-of", AS_OF, "--lang", "en")
+    assert result == Result(1, ESCAPES_EN, "")
+    _assert_no_escape(result)
+
+
+def test_escape_sequences_in_json(capsys: pytest.CaptureFixture[str]) -> None:
+    result = om(capsys, "check", "--registry", ESCAPES, "--as-of", AS_OF, "--format", "json")
+    assert (result.code, result.err) == (1, "")
+    _assert_no_escape(result)
+    document = json.loads(result.out)
+    assert document["findings"] == [
+        {
+            "rule": "OM001",
+            "severity": "error",
+            "entity": "partners/farbe-gmbh",
+            "file": ESCAPES_FILE,
+            "line": 2,
+            "column": 7,
+            "pointer": "",
+            "message": ESCAPED_CONTROL_DE,
+            "waiver": None,
+        }
+    ]
+    assert document["summary"] == {"error": 1, "warning": 0, "notice": 0, "files": 2}
+
+
+def test_escape_sequences_on_a_terminal(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The rich path: one OM001, and the only ESC bytes are rich's colours."""
+    code, out = _on_a_rich_terminal(monkeypatch, "check", "--registry", ESCAPES, "--as-of", AS_OF)
+    assert code == 1
+    assert capsys.readouterr().err == ""
+    assert SGR.search(out), "expected rich's terminal output (colours)"
+    _assert_escaped(out)
+    plain = SGR.sub("", out)
+    assert plain.count("OM001") == 1
+    assert plain.count("OM0") == 1  # no other finding (OM002 for the key, say)
+    assert f"{ESCAPES_FILE}:2:7" in plain
+    assert ESCAPED_CONTROL_DE in plain
+    assert "1 Fehler, 0 Warnungen, 0 Hinweise in 2 Dateien" in plain
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
+def test_escape_sequences_on_a_real_terminal() -> None:
+    result = _on_a_real_terminal("check", "--registry", ESCAPES, "--as-of", AS_OF)
+    assert result.code == 1
+    assert_no_traceback(result)
+    assert "\x1b" not in result.err
+    assert SGR.search(result.out), "expected rich's terminal output (colours)"
+    _assert_escaped(result.out)
+    plain = SGR.sub("", result.out)
+    assert plain.count("OM0") == 1
+    assert f"{ESCAPES_FILE}:2:7" in plain
+    assert ESCAPED_CONTROL_DE in plain
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
+def test_list_and_show_on_a_real_terminal_pass_no_escape_sequences() -> None:
+    listed = _on_a_real_terminal("list", "partners", "--registry", ESCAPES)
+    assert listed.code == 0
+    assert "\x1b" not in listed.out and "\x1b" not in listed.err
+    shown = _on_a_real_terminal("show", "farbe-gmbh", "--registry", ESCAPES)
+    assert shown.code == 1
+    assert "\x1b" not in shown.out and "\x1b" not in shown.err
+    assert f"# OM001: {ESCAPED_CONTROL_DE}" in shown.out
 
 
 def test_list_does_not_pass_escape_sequences_to_the_terminal(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    result = om(capsys, "list", "partners", "--registry", MARKUP)
-    assert result.code == 0
-    assert result.out.startswith("muster-gmbh  active  company  [bold red]Muster[/] ")
-    assert "\x1b" not in result.out
+    """A refused file is listed by its id only: `?` for the fields, nothing from its content."""
+    result = om(capsys, "list", "partners", "--registry", ESCAPES)
+    assert result == Result(0, "farbe-gmbh  ?  ?  \n", "")
+    _assert_no_escape(result)
+
+
+def test_show_refuses_a_file_with_escape_sequences(capsys: pytest.CaptureFixture[str]) -> None:
+    expected = Result(1, f"# {ESCAPES_FILE}\n# OM001: {ESCAPED_CONTROL_DE}\n", "")
+    result = om(capsys, "show", "farbe-gmbh", "--registry", ESCAPES)
+    assert result == expected
+    _assert_no_escape(result)
+    assert om(capsys, "show", "partners/farbe-gmbh", "--registry", ESCAPES) == expected
+
+
+def test_show_refuses_a_file_with_escape_sequences_subprocess() -> None:
+    result = om_process("show", "farbe-gmbh", "--registry", ESCAPES, OM_LANG="en")
+    assert result == Result(1, f"# {ESCAPES_FILE}\n# OM001: {ESCAPED_CONTROL_EN}\n", "")
+    _assert_no_escape(result)
