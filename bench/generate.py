@@ -458,30 +458,36 @@ def _copied_taxonomy(source: Path, csv_districts: Sequence[Region]) -> Taxonomy:
 
 # --------------------------------------------------------------------------- synthetic content
 
-_FIRST_NAMES = tuple(
-    (
-        "Anna Jonas Katrin Michael Sabine Thomas Julia Stefan Claudia Andreas Monika Markus Petra "
-        "Frank Susanne Jürgen Birgit Tobias Sandra Matthias Nicole Christian Heike Alexander "
-        "Melanie Uwe Jana Sebastian Ulrike Dirk Özlem Mehmet Agnieszka Lukas Sophie Björn"
-    ).split()
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(text.split())
+
+
+_FIRST_NAMES = _words(
+    """
+    Anna Jonas Katrin Michael Sabine Thomas Julia Stefan Claudia Andreas Monika Markus Petra
+    Frank Susanne Jürgen Birgit Tobias Sandra Matthias Nicole Christian Heike Alexander
+    Melanie Uwe Jana Sebastian Ulrike Dirk Özlem Mehmet Agnieszka Lukas Sophie Björn
+    """
 )
-_SURNAMES = tuple(
-    (
-        "Müller Schmidt Schneider Fischer Weber Meyer Wagner Becker Schulz Hoffmann Schäfer Koch "
-        "Bauer Richter Klein Wolf Schröder Neumann Schwarz Zimmermann Braun Krüger Hofmann Hartmann "
-        "Lange Schmitt Werner Krause Meier Lehmann Köhler Herrmann König Walter Kaiser Fuchs Peters "
-        "Lang Scholz Möller Weiß Jung Hahn Vogel Friedrich Keller Günther Frank Berger Winkler Roth "
-        "Beck Lorenz Baumann Yılmaz Kowalski Albrecht Ludwig Simon Böhm Winter Kraus Martin"
-    ).split()
+_SURNAMES = _words(
+    """
+    Müller Schmidt Schneider Fischer Weber Meyer Wagner Becker Schulz Hoffmann Schäfer Koch
+    Bauer Richter Klein Wolf Schröder Neumann Schwarz Zimmermann Braun Krüger Hofmann
+    Hartmann Lange Schmitt Werner Krause Meier Lehmann Köhler Herrmann König Walter Kaiser
+    Fuchs Peters Lang Scholz Möller Weiß Jung Hahn Vogel Friedrich Keller Günther Frank
+    Berger Winkler Roth Beck Lorenz Baumann Yılmaz Kowalski Albrecht Ludwig Simon Böhm
+    Winter Kraus Martin
+    """
 )
-_TRADES = tuple(
-    (
-        "Metallbau Elektrotechnik Haustechnik Zimmerei Tischlerei Dachdeckerei Feinmechanik "
-        "Kunststofftechnik Maschinenbau Logistik Lebensmittel Druckerei Softwareentwicklung "
-        "Gebäudereinigung Pflegedienst Bauunternehmung Landtechnik Optik Medizintechnik "
-        "Steuerungstechnik Oberflächentechnik Präzisionsteile Stahlbau Holzbau Sanitär Kfz-Service "
-        "Catering"
-    ).split()
+_TRADES = _words(
+    """
+    Metallbau Elektrotechnik Haustechnik Zimmerei Tischlerei Dachdeckerei Feinmechanik
+    Kunststofftechnik Maschinenbau Logistik Lebensmittel Druckerei Softwareentwicklung
+    Gebäudereinigung Pflegedienst Bauunternehmung Landtechnik Optik Medizintechnik
+    Steuerungstechnik Oberflächentechnik Präzisionsteile Stahlbau Holzbau Sanitär
+    Kfz-Service Catering
+    """
 )
 _LEGAL = ("GmbH", "GmbH & Co. KG", "KG", "e.K.", "AG", "OHG", "GmbH")
 

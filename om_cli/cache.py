@@ -33,10 +33,61 @@ def digest(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
-def _stamp() -> str:
-    """What cached results depend on besides the file: om's version and its schemas."""
+def code_stamp() -> str:
+    """What cached results depend on besides the files: om's code and schemas.
+
+    The version alone is not enough while om is being developed: the size and modification
+    time of every module of the package count too (about fifty `stat` calls).
+    """
+    package = os.path.dirname(os.path.abspath(__file__))
+    parts = [str(FORMAT), __version__]
+    for folder, _, names in sorted(os.walk(package)):
+        for name in sorted(names):
+            if name.endswith((".py", ".json", ".yaml")):
+                info = os.stat(os.path.join(folder, name))
+                parts.append(f"{os.path.relpath(os.path.join(folder, name), package)}:"
+                             f"{info.st_size}:{info.st_mtime_ns}")  # fmt: skip
     schemas = json.dumps([load_schema(kind) for kind in SCHEMA_KINDS], sort_keys=True)
-    return f"{FORMAT}:{__version__}:{digest(schemas.encode())}"
+    parts.append(digest(schemas.encode()))
+    return digest("\n".join(parts).encode())
+
+
+def read_trusted_json(path: str) -> Any:
+    """A cache file's content, or None when it is missing, corrupt or not safely ours."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:
+        return None
+    try:
+        info = os.fstat(fd)
+        foreign = hasattr(os, "getuid") and info.st_uid != os.getuid()
+        writable = info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+        if foreign or writable or not stat.S_ISREG(info.st_mode):
+            return None
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            return json.loads(handle.read(), parse_constant=_reject)
+    except (OSError, ValueError):
+        return None
+    finally:
+        os.close(fd)
+
+
+def write_json_atomically(path: str, content: Any) -> None:
+    """Replace `path` by `content`; a cache that cannot be written only costs time next run."""
+    import tempfile
+
+    try:
+        os.makedirs(os.path.dirname(path), mode=0o700, exist_ok=True)
+        fd, temp = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".tmp-", suffix=".json")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                json.dump(content, handle, separators=(",", ":"), allow_nan=False)
+            os.replace(temp, path)
+        except BaseException:
+            os.unlink(temp)
+            raise
+    except (OSError, ValueError):
+        pass
 
 
 # An entry: [data | None, error | None, problems]; error = [message, line, column];
@@ -44,22 +95,22 @@ def _stamp() -> str:
 Entry = list[Any]
 
 
-def _encode_message(message: Message) -> list[Any]:
+def encode_message(message: Message) -> list[Any]:
     return [message.id, [[name, _encode_arg(value)] for name, value in message.args]]
 
 
 def _encode_arg(value: Any) -> Any:
-    return {"m": _encode_message(value)} if isinstance(value, Message) else value
+    return {"m": encode_message(value)} if isinstance(value, Message) else value
 
 
-def _decode_message(raw: Any) -> Message:
+def decode_message(raw: Any) -> Message:
     message_id, args = raw
     if not isinstance(message_id, str) or message_id not in CATALOGUE:
         raise ValueError("bad message id")
     decoded = []
     for name, value in args:
         if isinstance(value, dict):
-            value = _decode_message(value["m"])
+            value = decode_message(value["m"])
         elif not isinstance(value, str | int):
             raise ValueError("bad argument")
         decoded.append((str(name), value))
@@ -68,9 +119,9 @@ def _decode_message(raw: Any) -> Message:
 
 def encode(data: Any, error: LoadError | None, problems: tuple[SchemaProblem, ...]) -> Entry:
     encoded_error = (
-        None if error is None else [_encode_message(error.message), error.line, error.column]
+        None if error is None else [encode_message(error.message), error.line, error.column]
     )
-    encoded = [[p.pointer, p.keyword, _encode_message(p.message), p.at_key] for p in problems]
+    encoded = [[p.pointer, p.keyword, encode_message(p.message), p.at_key] for p in problems]
     return [data, encoded_error, encoded]
 
 
@@ -80,9 +131,9 @@ def decode(entry: Entry) -> tuple[Any, LoadError | None, tuple[SchemaProblem, ..
         return data, None, ()  # the common case: a clean file
     error = None
     if raw_error is not None:
-        error = LoadError(_decode_message(raw_error[0]), int(raw_error[1]), int(raw_error[2]))
+        error = LoadError(decode_message(raw_error[0]), int(raw_error[1]), int(raw_error[2]))
     problems = tuple(
-        SchemaProblem(str(pointer), str(keyword), _decode_message(message), bool(at_key))
+        SchemaProblem(str(pointer), str(keyword), decode_message(message), bool(at_key))
         for pointer, keyword, message, at_key in raw_problems
     )
     if data is not None and not isinstance(data, dict):
@@ -101,31 +152,13 @@ class Cache:
         self.enabled = enabled
         name = digest(os.path.abspath(root).encode("utf-8", "surrogateescape"))
         self.path = os.path.join(cache_dir(), f"registry-{name}.json")
-        self.stamp = _stamp() if enabled else ""
+        self.stamp = code_stamp() if enabled else ""
         self.entries: dict[str, Entry] = self._read() if enabled else {}
         self.used: dict[str, Entry] = {}
         self.changed = False
 
     def _read(self) -> dict[str, Entry]:
-        try:
-            fd = os.open(self.path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
-        except OSError:
-            return {}
-        try:
-            info = os.fstat(fd)
-            foreign = hasattr(os, "getuid") and info.st_uid != os.getuid()
-            if (
-                foreign
-                or info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
-                or not stat.S_ISREG(info.st_mode)
-            ):
-                return {}
-            with os.fdopen(fd, "rb", closefd=False) as handle:
-                content = json.loads(handle.read(), parse_constant=_reject)
-        except (OSError, ValueError):
-            return {}
-        finally:
-            os.close(fd)
+        content = read_trusted_json(self.path)
         if not isinstance(content, dict) or content.get("stamp") != self.stamp:
             return {}
         entries = content.get("entries")
@@ -153,21 +186,4 @@ class Cache:
         """Write the entries used in this run (so the file never grows stale), atomically."""
         if not self.enabled or (not self.changed and len(self.used) == len(self.entries)):
             return
-        import tempfile
-
-        try:
-            os.makedirs(os.path.dirname(self.path), mode=0o700, exist_ok=True)
-            fd, temp = tempfile.mkstemp(
-                dir=os.path.dirname(self.path), prefix=".tmp-", suffix=".json"
-            )
-            try:
-                with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                    json.dump(
-                        {"stamp": self.stamp, "entries": self.used}, handle, separators=(",", ":")
-                    )
-                os.replace(temp, self.path)
-            except BaseException:
-                os.unlink(temp)
-                raise
-        except OSError:
-            pass  # a cache that cannot be written only costs time next run
+        write_json_atomically(self.path, {"stamp": self.stamp, "entries": self.used})

@@ -192,8 +192,10 @@ def resolve_plain(value: str) -> Value:
     """Resolve a plain (unquoted) scalar by the YAML 1.2 core schema."""
     if value in _CONSTANTS:
         return _CONSTANTS[value]
-    if value[0] not in _NUMBER_START:
-        return value
+    if value[0] not in _NUMBER_START or " " in value or ":" in value:
+        return value  # no number starts so, or contains a space or colon
+    if "-" in value[1:] and "e" not in value and "E" not in value:
+        return value  # a date and the like: a minus inside a number needs an exponent
     if _INT.match(value):
         if len(value) > MAX_DIGITS:
             raise ValueError("load.number_too_long")
@@ -231,6 +233,8 @@ def parse(data: bytes, *, positions: bool = False) -> tuple[dict[str, Value], Po
     parser = CParser(data)
     try:
         return _build(parser, where), where
+    except _NeedPositions:
+        return parse(data, positions=True)
     except MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -240,6 +244,10 @@ def parse(data: bytes, *, positions: bool = False) -> tuple[dict[str, Value], Po
         parser.dispose()
 
 
+class _NeedPositions(Exception):
+    """A problem whose message needs positions that the fast pass did not record."""
+
+
 def _fail(message_id: str, mark: Any, **args: str | int) -> LoadError:
     return LoadError(msg(message_id, **args), mark.line + 1, mark.column + 1)
 
@@ -247,7 +255,7 @@ def _fail(message_id: str, mark: Any, **args: str | int) -> LoadError:
 class _Frame:
     """An open mapping or sequence while its events stream past."""
 
-    __slots__ = ("container", "first_lines", "is_map", "key", "key_position", "pointer")
+    __slots__ = ("container", "is_map", "key", "key_position", "pointer")
 
     def __init__(self, container: dict[str, Value] | list[Value], pointer: str) -> None:
         self.container = container
@@ -255,7 +263,6 @@ class _Frame:
         self.is_map = isinstance(container, dict)
         self.key: str | None = None  # mappings: the key waiting for its value
         self.key_position: Position = (0, 0)
-        self.first_lines: dict[str, int] = {}
 
 
 def _build(parser: Any, where: Positions | None) -> dict[str, Value]:
@@ -315,12 +322,14 @@ def _build(parser: Any, where: Positions | None) -> dict[str, Value]:
                     if not isinstance(value, str):
                         raise _fail("load.non_string_key", event.start_mark)
                     if value in target:
-                        first = frame.first_lines.get(value, 0)
+                        if where is None:  # find the first occurrence's line on a second pass
+                            raise _NeedPositions
+                        first = where.keys.get(f"{frame.pointer}/{_escape(value)}", (0, 0))[0]
                         raise _fail("load.duplicate_key", event.start_mark, first_line=first)
-                    mark = event.start_mark
                     frame.key = value
-                    frame.key_position = (mark.line + 1, mark.column + 1)
-                    frame.first_lines[value] = mark.line + 1
+                    if where is not None:
+                        mark = event.start_mark
+                        frame.key_position = (mark.line + 1, mark.column + 1)
                     target[value] = None  # reserved: a duplicate is caught at once
                     continue
                 if where is not None:

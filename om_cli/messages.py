@@ -187,6 +187,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Pflichtfeld „{key}“ fehlt in {parent}",
         "required field '{key}' is missing in {parent}",
     ),
+    "schema.key_form": (
+        "{field} enthält einen Schlüssel der falschen Form (erwartet z. B. eine Regel-ID wie "
+        "OM105)",
+        "{field} contains a key of the wrong form (expected e.g. a rule id such as OM105)",
+    ),
     "schema.forbidden": (
         "Feld {field} ist hier nicht erlaubt (regions nur bei regionalen, topic nur bei "
         "fachlichen Netzwerken)",

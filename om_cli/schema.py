@@ -110,6 +110,8 @@ def _from_fast(error: Any, data: Any) -> list[SchemaProblem]:
         return [_required(pointer, kind.property)]
     if name == "FalseSchema":
         return [_forbidden(pointer)]
+    if "propertyNames" in schema_path:
+        return [_key_form(pointer)]
     params: dict[str, Any] = {}
     if name == "Type":
         params["types"] = list(kind.types)
@@ -138,6 +140,8 @@ def _from_reference(error: Any, schema: dict[str, Any], data: Any) -> list[Schem
             names = [name for name, sub in node.items() if sub is False and name in parent]
             return [_forbidden(f"{pointer}/{name}") for name in names]
         return [_forbidden(pointer)]
+    if "propertyNames" in error.schema_path:
+        return [_key_form(pointer)]
     if keyword == "additionalProperties":
         allowed = set(error.schema.get("properties", {}))
         extras = sorted(key for key in error.instance if key not in allowed)
@@ -170,6 +174,10 @@ def _required(pointer: str, key: str) -> SchemaProblem:
     return SchemaProblem(
         f"{pointer}/{key}", "required", msg("schema.required", key=key, parent=_field(pointer))
     )
+
+
+def _key_form(pointer: str) -> SchemaProblem:
+    return SchemaProblem(pointer, "propertyNames", msg("schema.key_form", field=_field(pointer)))
 
 
 def _forbidden(pointer: str) -> SchemaProblem:

@@ -12,6 +12,7 @@ import pytest
 
 from om_cli.cache import Cache
 from om_cli.checker import check
+from om_cli.report_cache import ReportCache
 
 ROOT = Path(__file__).resolve().parent.parent
 AS_OF = dt.date(2026, 11, 25)
@@ -19,6 +20,9 @@ CASE = ROOT / "tests" / "registries" / "om105-until-equals-as-of" / "registry"
 
 
 def _summary(root: Path, *, use_cache: bool = True) -> list[tuple[str, str, str, int, int]]:
+    """The findings of a check that must go through the per-file cache (no stored report)."""
+    report_file = Path(ReportCache(str(root), str(root), AS_OF).path)
+    report_file.unlink(missing_ok=True)
     report = check(str(root), as_of=AS_OF, use_cache=use_cache)
     return [(f.rule, f.entity, f.pointer, f.line, f.column) for f in report.findings]
 
@@ -110,3 +114,76 @@ def test_poisoned_cache_owned_by_the_user_is_used(registry: Path) -> None:
     cold = _summary(registry, use_cache=False)
     _poison(registry)
     assert _summary(registry) != cold
+
+
+def _full(root: Path, as_of: dt.date = AS_OF) -> tuple[object, ...]:
+    return check(str(root), as_of=as_of).findings
+
+
+def test_stored_report_is_reused_and_equals_a_fresh_one(registry: Path) -> None:
+    first = _full(registry)
+    stored = Path(ReportCache(str(registry), str(registry), AS_OF).path)
+    assert stored.exists()
+    assert _full(registry) == first == check(str(registry), as_of=AS_OF, use_cache=False).findings
+
+
+def test_stored_report_is_not_used_for_another_day(registry: Path) -> None:
+    _full(registry)
+    later = dt.date(2027, 2, 1)
+    assert _full(registry, later) == check(str(registry), as_of=later, use_cache=False).findings
+
+
+def test_stored_report_notices_an_edit(registry: Path) -> None:
+    before = _full(registry)
+    network = next((registry / "networks").glob("*.yaml"))
+    text = network.read_text("utf-8")
+    network.write_text(text.replace("open: true", "open: false"), "utf-8")
+    after = _full(registry)
+    assert after != before
+    assert "OM110" in {finding.rule for finding in after}  # type: ignore[attr-defined]
+
+
+def test_stored_report_notices_a_new_and_a_removed_file(registry: Path) -> None:
+    before = _full(registry)
+    extra = registry / "partners" / "neu.yaml"
+    extra.write_text("id: neu\nname: Neu\ntype: other\nstatus: active\nbogus: 1\n", "utf-8")
+    with_extra = _full(registry)
+    assert with_extra != before
+    extra.unlink()
+    assert _full(registry) == before
+
+
+def test_tampered_stored_report_is_ignored(registry: Path) -> None:
+    _full(registry)
+    stored = Path(ReportCache(str(registry), str(registry), AS_OF).path)
+    content = json.loads(stored.read_text("utf-8"))
+    content["findings"] = [
+        ["OM105", "error", "x", "y", "not a line", 1, "", ["rule.OM105", []], None]
+    ]
+    stored.write_text(json.dumps(content), "utf-8")
+    assert _full(registry) == check(str(registry), as_of=AS_OF, use_cache=False).findings
+
+
+def test_unchanged_old_files_are_not_read_again(
+    registry: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    old = 1_600_000_000
+    for path in registry.rglob("*.yaml"):
+        os.utime(path, (old, old))
+    first = _full(registry)
+    import om_cli.report_cache as report_cache
+
+    reads: list[str] = []
+    real = report_cache.read_bytes
+
+    def counting(path: str, *, regular: bool = False) -> bytes:
+        reads.append(path)
+        return real(path, regular=regular)
+
+    monkeypatch.setattr(report_cache, "read_bytes", counting)
+    assert _full(registry) == first
+    assert reads == []
+    network = next((registry / "networks").glob("*.yaml"))
+    network.write_text(network.read_text("utf-8").replace("open: true", "open: false"), "utf-8")
+    assert "OM110" in {finding.rule for finding in _full(registry)}  # type: ignore[attr-defined]
+    assert reads == [str(network)]
