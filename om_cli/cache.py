@@ -1,120 +1,23 @@
 """The content-hash cache of parse and schema results.
 
 A registry's files rarely change between two runs, and parsing plus schema validation is most of
-a cold run's work. Results are stored per registry in `$XDG_CACHE_HOME/om/` (default
-`~/.cache/om/`), keyed by the BLAKE2 hash of each file's bytes and its kind, in a JSON file
-(JSON, not pickle: a cache file is data and can never run code). A cache file that is
-unreadable, corrupt, from another om version or schema set, or not owned by the current user
-or writable by others is ignored and rewritten — never trusted.
+a cold run's work. Results are stored per registry (`om_cli.store`), keyed by the BLAKE2 hash of
+each file's bytes and its kind. A cache from another om version or schema set is ignored.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
 import os
-import stat
 from typing import Any
 
-from om_cli import __version__
 from om_cli.loader import LoadError
-from om_cli.messages import CATALOGUE, Message
-from om_cli.schema import SCHEMA_KINDS, SchemaProblem, load_schema
-
-FORMAT = 1
-
-
-def cache_dir() -> str:
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return os.path.join(base, "om")
-
-
-def digest(data: bytes) -> str:
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
-
-
-def code_stamp() -> str:
-    """What cached results depend on besides the files: om's code and schemas.
-
-    The version alone is not enough while om is being developed: the size and modification
-    time of every module of the package count too (about fifty `stat` calls).
-    """
-    package = os.path.dirname(os.path.abspath(__file__))
-    parts = [str(FORMAT), __version__]
-    for folder, _, names in sorted(os.walk(package)):
-        for name in sorted(names):
-            if name.endswith((".py", ".json", ".yaml")):
-                info = os.stat(os.path.join(folder, name))
-                parts.append(f"{os.path.relpath(os.path.join(folder, name), package)}:"
-                             f"{info.st_size}:{info.st_mtime_ns}")  # fmt: skip
-    schemas = json.dumps([load_schema(kind) for kind in SCHEMA_KINDS], sort_keys=True)
-    parts.append(digest(schemas.encode()))
-    return digest("\n".join(parts).encode())
-
-
-def read_trusted_json(path: str) -> Any:
-    """A cache file's content, or None when it is missing, corrupt or not safely ours."""
-    try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
-    except OSError:
-        return None
-    try:
-        info = os.fstat(fd)
-        foreign = hasattr(os, "getuid") and info.st_uid != os.getuid()
-        writable = info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
-        if foreign or writable or not stat.S_ISREG(info.st_mode):
-            return None
-        with os.fdopen(fd, "rb", closefd=False) as handle:
-            return json.loads(handle.read(), parse_constant=_reject)
-    except (OSError, ValueError):
-        return None
-    finally:
-        os.close(fd)
-
-
-def write_json_atomically(path: str, content: Any) -> None:
-    """Replace `path` by `content`; a cache that cannot be written only costs time next run."""
-    import tempfile
-
-    try:
-        os.makedirs(os.path.dirname(path), mode=0o700, exist_ok=True)
-        fd, temp = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".tmp-", suffix=".json")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump(content, handle, separators=(",", ":"), allow_nan=False)
-            os.replace(temp, path)
-        except BaseException:
-            os.unlink(temp)
-            raise
-    except (OSError, ValueError):
-        pass
-
+from om_cli.messages import decode_message, encode_message
+from om_cli.schema import SchemaProblem
+from om_cli.store import cache_dir, code_stamp, digest, read_trusted_json, write_json_atomically
 
 # An entry: [data | None, error | None, problems]; error = [message, line, column];
 # a message = [id, [[name, value], ...]]; a problem = [pointer, keyword, message, at_key].
 Entry = list[Any]
-
-
-def encode_message(message: Message) -> list[Any]:
-    return [message.id, [[name, _encode_arg(value)] for name, value in message.args]]
-
-
-def _encode_arg(value: Any) -> Any:
-    return {"m": encode_message(value)} if isinstance(value, Message) else value
-
-
-def decode_message(raw: Any) -> Message:
-    message_id, args = raw
-    if not isinstance(message_id, str) or message_id not in CATALOGUE:
-        raise ValueError("bad message id")
-    decoded = []
-    for name, value in args:
-        if isinstance(value, dict):
-            value = decode_message(value["m"])
-        elif not isinstance(value, str | int):
-            raise ValueError("bad argument")
-        decoded.append((str(name), value))
-    return Message(message_id, tuple(decoded))
 
 
 def encode(data: Any, error: LoadError | None, problems: tuple[SchemaProblem, ...]) -> Entry:
@@ -139,10 +42,6 @@ def decode(entry: Entry) -> tuple[Any, LoadError | None, tuple[SchemaProblem, ..
     if data is not None and not isinstance(data, dict):
         raise ValueError("bad data")
     return data, error, problems
-
-
-def _reject(constant: str) -> Any:
-    raise ValueError(f"non-finite number {constant} in cache")
 
 
 class Cache:

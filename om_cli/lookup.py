@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from om_cli.checker import load_registry
+from om_cli.engine import load_registry
 from om_cli.model import Document
 
 

@@ -69,6 +69,28 @@ def msg(message_id: str, **args: Arg) -> Message:
     return Message(message_id, tuple(sorted(args.items())))
 
 
+def encode_message(message: Message) -> list[Any]:
+    return [message.id, [[name, _encode_arg(value)] for name, value in message.args]]
+
+
+def _encode_arg(value: Any) -> Any:
+    return {"m": encode_message(value)} if isinstance(value, Message) else value
+
+
+def decode_message(raw: Any) -> Message:
+    message_id, args = raw
+    if not isinstance(message_id, str) or message_id not in CATALOGUE:
+        raise ValueError("bad message id")
+    decoded = []
+    for name, value in args:
+        if isinstance(value, dict):
+            value = decode_message(value["m"])
+        elif not isinstance(value, str | int):
+            raise ValueError("bad argument")
+        decoded.append((str(name), value))
+    return Message(message_id, tuple(decoded))
+
+
 def default_language() -> str:
     lang = os.environ.get("OM_LANG", "de").strip().lower()[:2]
     return lang if lang in LANGUAGES else "de"

@@ -17,18 +17,10 @@ import os
 import time
 from typing import Any
 
-from om_cli.cache import (
-    cache_dir,
-    code_stamp,
-    decode_message,
-    digest,
-    encode_message,
-    read_trusted_json,
-    write_json_atomically,
-)
+from om_cli.discovery import Entry, Placement
 from om_cli.findings import Finding, Report, Severity
-from om_cli.loader import LoadError, read_bytes
-from om_cli.registry import Entry, Placement
+from om_cli.messages import decode_message, encode_message
+from om_cli.store import cache_dir, code_stamp, digest, read_trusted_json, write_json_atomically
 
 RACY_NS = 2_000_000_000
 
@@ -77,6 +69,8 @@ class ReportCache:
         if isinstance(known, list) and known[:3] == signature and not racy:
             self.new_memo[entry.path] = known
             return str(known[3])
+        from om_cli.loader import LoadError, read_bytes  # only when a file has changed
+
         try:
             hashed = digest(read_bytes(entry.path, regular=True))
         except LoadError as error:

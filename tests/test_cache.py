@@ -171,16 +171,16 @@ def test_unchanged_old_files_are_not_read_again(
     for path in registry.rglob("*.yaml"):
         os.utime(path, (old, old))
     first = _full(registry)
-    import om_cli.report_cache as report_cache
+    import om_cli.loader as loader
 
     reads: list[str] = []
-    real = report_cache.read_bytes
+    real = loader.read_bytes
 
     def counting(path: str, *, regular: bool = False) -> bytes:
         reads.append(path)
         return real(path, regular=regular)
 
-    monkeypatch.setattr(report_cache, "read_bytes", counting)
+    monkeypatch.setattr(loader, "read_bytes", counting)
     assert _full(registry) == first
     assert reads == []
     network = next((registry / "networks").glob("*.yaml"))
