@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from om_cli.errors import RegistryError
-from om_cli.messages import Message, msg
+from om_cli.messages import INVISIBLE, Message, msg
 
 ENTITY_FOLDERS = ("networks", "partners", "plenum")
 TAXONOMY_FILES = ("regions", "topics", "instruments")
@@ -55,7 +55,7 @@ class Entry(NamedTuple):
         return f"{self.kind}/{self.stem}"
 
 
-_UNSAFE = re.compile("[\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff]")
+_UNSAFE = re.compile(f"[{INVISIBLE}]")
 
 
 def _safe_name(name: str) -> bool:

@@ -24,7 +24,7 @@ import stat
 from dataclasses import dataclass, field
 from typing import Any
 
-from om_cli.messages import Message, msg
+from om_cli.messages import INVISIBLE, Message, msg
 
 MAX_BYTES = 1024 * 1024
 MAX_DEPTH = 64
@@ -118,18 +118,14 @@ def load_file(path: str, *, positions: bool = False) -> tuple[dict[str, Value], 
     return parse(read_bytes(path), positions=positions)
 
 
-# C0 and C1 controls except TAB, LF and CR; bidi controls, zero-width characters, line and
-# paragraph separators, a BOM inside the text. One character class: a single fast scan.
-_BAD_CHAR = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
-    "\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff]"
-)
+# C0 and C1 controls except TAB, LF and CR (each has its own check) and the invisible
+# characters. One character class: a single fast scan.
+_BAD_CHAR = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f{INVISIBLE}]")
 # In double-quoted scalars escapes can spell any character: the same set, but TAB and LF are
 # fine in a value and CR is refused too.
-_ESCAPED_BAD = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff]"
-)
+_ESCAPED_BAD = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{INVISIBLE}]")
 _TAB_INDENT = re.compile(r"^ *\t", re.MULTILINE)
+_QUOTED_OR_TAB = re.compile(r"'(?:[^'\n]|'')*'|\"(?:[^\"\\\n]|\\.)*\"|(\t)")
 _DIRECTIVE = re.compile(r"^%", re.MULTILINE)
 
 
@@ -158,14 +154,59 @@ def _check_text(data: bytes) -> str:
     if cr >= 0:
         raise LoadError(msg("load.cr"), *_position_of(text, cr))
     if "\t" in text:
-        tab = _TAB_INDENT.search(text)
-        if tab:
-            raise LoadError(msg("load.tab_indent"), *_position_of(text, tab.end() - 1))
+        _check_tabs(text)
     if "%" in text:
         directive = _DIRECTIVE.search(text)
         if directive:
             raise LoadError(msg("load.directive"), *_position_of(text, directive.start()))
     return text
+
+
+def _check_tabs(text: str) -> None:
+    """Tabs only inside quotes: libyaml accepts a few more places than ruamel, so om does not."""
+    tab = _TAB_INDENT.search(text)
+    if tab:
+        raise LoadError(msg("load.tab_indent"), *_position_of(text, tab.end() - 1))
+    for found in _QUOTED_OR_TAB.finditer(text):
+        if found.group(1) is not None:
+            raise LoadError(msg("load.tab"), *_position_of(text, found.start()))
+
+
+def _check_flow_depth(text: str) -> None:
+    """Refuse flow nesting deeper than `MAX_DEPTH` before libyaml reads ahead into it.
+
+    libyaml scans a whole flow collection before it reports its first event and stops at its own
+    limit of 1000 levels; this finds the 65th flow level instead (skipping quotes and comments).
+    Called only when libyaml has stopped there; below 1000 levels the events say where.
+    """
+    # the root is a block collection unless the document starts with a bracket
+    content = [
+        line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")
+    ]
+    depth = 0 if content and content[0].lstrip()[:1] in ("[", "{") else 1
+    quote = ""
+    comment = False
+    previous = "\n"
+    for index, char in enumerate(text):
+        if comment:
+            comment = char != "\n"
+        elif quote:
+            if char == quote:
+                quote = ""
+        elif char in "'\"":
+            quote = char
+        elif char == "#" and previous in " \n":
+            comment = True
+        elif char in "[{":
+            depth += 1
+            following = text[index + 1 : index + 2]
+            if char == "{" and following in ("[", "{"):  # a collection as a mapping's key
+                raise LoadError(msg("load.non_string_key"), *_position_of(text, index + 1))
+            if depth > MAX_DEPTH:
+                raise LoadError(msg("load.too_deep", limit=MAX_DEPTH), *_position_of(text, index))
+        elif char in "]}":
+            depth = max(depth - 1, 0)
+        previous = char
 
 
 # --- scalar resolution: YAML 1.2 core schema ------------------------------------------------
@@ -182,9 +223,12 @@ _HEX = re.compile(r"0x[0-9a-fA-F]+\Z")
 _FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?\Z")
 _NON_FINITE = re.compile(r"[-+]?\.(?:inf|Inf|INF)\Z|\.(?:nan|NaN|NAN)\Z")
 # What ruamel (and YAML 1.1 readers) take for a number although the core schema does not.
+# (The groups are unambiguous, so a long digit string is matched in linear time.)
 _LOOSE_NUMBER = re.compile(
-    r"[-+]?(?:0b[0-1_]+|0o[0-7_]+|0x[0-9a-fA-F_]+|[0-9_]*\.?[0-9_]*(?:[eE][-+]?[0-9_]+)?)\Z"
+    r"[-+]?(?:0b[0-1_]+|0o[0-7_]+|0x[0-9a-fA-F_]+|[0-9_]*(?:\.[0-9_]*)?(?:[eE][-+]?[0-9_]+)?)\Z"
 )
+# ruamel reads `.5e3` (leading dot, unsigned exponent) as a string, the core schema as a float.
+_DOT_EXPONENT = re.compile(r"[-+]?\.[0-9]+[eE][0-9]")
 _LOOSE_NON_FINITE = re.compile(r"[-+]?\.(?:inf|Inf|INF|nan|NaN|NAN)\Z")
 
 
@@ -200,20 +244,23 @@ def resolve_plain(value: str) -> Value:
         if len(value) > MAX_DIGITS:
             raise ValueError("load.number_too_long")
         return int(value)
-    if _OCT.match(value):
-        return int(value[2:], 8)
-    if _HEX.match(value):
-        return int(value[2:], 16)
+    if _OCT.match(value) or _HEX.match(value):
+        if len(value) > MAX_DIGITS:
+            raise ValueError("load.number_too_long")
+        return int(value[2:], 8 if value[1] == "o" else 16)
     if _FLOAT.match(value):
         if len(value) > MAX_DIGITS:
             raise ValueError("load.number_too_long")
+        if _DOT_EXPONENT.match(value):
+            raise ValueError("load.ambiguous_number")
         number = float(value)
         if number in (float("inf"), float("-inf")):
             raise ValueError("load.non_finite")
         return number
     if _NON_FINITE.match(value) or _LOOSE_NON_FINITE.match(value):
         raise ValueError("load.non_finite")
-    if _LOOSE_NUMBER.match(value) and any(c.isdigit() for c in value):
+    number_like = any(c.isdigit() or c == "_" for c in value)
+    if number_like and _LOOSE_NUMBER.match(value):
         raise ValueError("load.ambiguous_number")
     return value
 
@@ -225,10 +272,10 @@ def _escape(token: str) -> str:
 def parse(data: bytes, *, positions: bool = False) -> tuple[dict[str, Value], Positions | None]:
     """Parse one YAML document into plain values; optionally record every node's position."""
     # PyYAML is imported on the first parse only: a run served from the cache never needs it
-    from yaml import MarkedYAMLError
+    from yaml import MarkedYAMLError, YAMLError
     from yaml._yaml import CParser
 
-    _check_text(data)
+    text = _check_text(data)
     where = Positions() if positions else None
     parser = CParser(data)
     try:
@@ -239,7 +286,11 @@ def parse(data: bytes, *, positions: bool = False) -> tuple[dict[str, Value], Po
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = (error.problem or error.context or "").strip()
+        if "nesting depth" in problem:  # libyaml's own limit of 1000 flow levels
+            _check_flow_depth(text)
         raise LoadError(msg("load.syntax", problem=problem[:200]), line, column) from None
+    except YAMLError:  # e.g. libyaml's reader on a character it refuses: never a traceback
+        raise LoadError(msg("load.syntax", problem="unreadable input")) from None
     finally:
         parser.dispose()
 
@@ -270,6 +321,7 @@ def _build(parser: Any, where: Positions | None) -> dict[str, Value]:
     stack: list[_Frame] = []
     root: Value = None
     seen_root = False
+    root_at: Position = (1, 1)
     documents = 0
     from yaml.events import (
         AliasEvent,
@@ -313,6 +365,8 @@ def _build(parser: Any, where: Positions | None) -> dict[str, Value]:
                         raise _fail(code, event.start_mark, **extra) from None
             if not stack:
                 root, seen_root = value, True
+                if text:  # an empty document (`---` alone) is reported at its start
+                    root_at = (event.start_mark.line + 1, event.start_mark.column + 1)
                 continue
             frame = stack[-1]
             if frame.is_map:
@@ -356,6 +410,8 @@ def _build(parser: Any, where: Positions | None) -> dict[str, Value]:
             if len(stack) >= MAX_DEPTH:
                 raise _fail("load.too_deep", mark, limit=MAX_DEPTH)
             pointer = ""
+            if not stack:
+                root_at = (mark.line + 1, mark.column + 1)
             if stack:
                 parent = stack[-1]
                 if parent.is_map:
@@ -396,5 +452,5 @@ def _build(parser: Any, where: Positions | None) -> dict[str, Value]:
     if not seen_root:
         raise LoadError(msg("load.empty"))
     if not isinstance(root, dict):
-        raise LoadError(msg("load.not_mapping"))
+        raise LoadError(msg("load.not_mapping"), *root_at)
     return root

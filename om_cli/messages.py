@@ -51,9 +51,14 @@ FORMATTER = _Formatter()
 Arg = str | int | Message
 
 
-_UNPRINTABLE = re.compile(
-    "[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff]"
+# Characters that hide or reorder text: soft hyphen, bidi controls, zero-width and filler
+# characters, line/paragraph separators, BOM, interlinear annotations, non-characters and the
+# Unicode tag characters (used to smuggle invisible text). A regex character-class body.
+INVISIBLE = (
+    "\u00ad\u061c\u115f\u1160\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064"
+    "\u2066-\u206f\u3164\ufeff\uffa0\ufff9-\ufffb\ufffe\uffff\U000e0000-\U000e007f"
 )
+_UNPRINTABLE = re.compile(f"[\x00-\x1f\x7f-\x9f{INVISIBLE}]")
 
 
 def printable(text: str, limit: int = 80) -> str:
@@ -141,6 +146,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "load.tab_indent": (
         "Tabulator in der Einrückung; YAML erlaubt nur Leerzeichen",
         "tab in indentation; YAML allows only spaces",
+    ),
+    "load.tab": (
+        "Tabulator außerhalb von Anführungszeichen; bitte Leerzeichen verwenden",
+        "tab outside quotes; use spaces",
     ),
     "load.syntax": (
         "YAML-Syntaxfehler: {problem}",

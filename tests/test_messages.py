@@ -59,7 +59,14 @@ def test_entry_renders_in_both_languages(message_id: str) -> None:
             assert value in text
 
 
-@pytest.mark.parametrize("count,german,english", [(1, "1 Warnung", "1 warning"), (2, "2 Warnungen", "2 warnings"), (0, "0 Warnungen", "0 warnings")])
+@pytest.mark.parametrize(
+    "count,german,english",
+    [
+        (1, "1 Warnung", "1 warning"),
+        (2, "2 Warnungen", "2 warnings"),
+        (0, "0 Warnungen", "0 warnings"),
+    ],
+)
 def test_plural_forms(count: int, german: str, english: str) -> None:
     message = msg("text.summary", errors=0, warnings=count, notices=0, files=3)
     assert german in message.text("de")
