@@ -31,10 +31,14 @@ def analyse_many(work: list[tuple[str, bytes]], analyse: Analyse) -> list[Result
     cores = min(os.cpu_count() or 1, 8)
     if len(work) < THRESHOLD or cores < 2 or not hasattr(os, "fork"):
         return [analyse(kind, raw) for kind, raw in work]
-    size = -(-len(work) // cores)
-    shares = [work[start : start + size] for start in range(0, len(work), size)]
+    # the first file in the parent, before forking: the children inherit the parser and
+    # validator modules already imported instead of each importing them again
+    results = [analyse(*work[0])]
+    rest = work[1:]
+    size = -(-len(rest) // cores)
+    shares = [rest[start : start + size] for start in range(0, len(rest), size)]
     children = [_start(share, analyse) for share in shares[1:]]
-    results = [analyse(kind, raw) for kind, raw in shares[0]]
+    results.extend(analyse(kind, raw) for kind, raw in shares[0])
     for share, child in zip(shares[1:], children, strict=True):
         results.extend(_collect(child, share, analyse))
     return results
