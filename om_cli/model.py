@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from om_cli.loader import LoadError, Positions, parse
 
@@ -88,9 +88,8 @@ class Document:
         return self._positions.locate(pointer, key=key)
 
 
-@dataclass(frozen=True, slots=True)
-class Membership:
-    index: int
+class Membership(NamedTuple):
+    at: int  # its place in the list
     partner: str | None
     since: dt.date | None
     until: dt.date | None
@@ -103,15 +102,13 @@ class Membership:
         return self.until is None or day < self.until
 
 
-@dataclass(frozen=True, slots=True)
-class Meeting:
-    index: int
+class Meeting(NamedTuple):
+    at: int
     date: dt.date | None
 
 
-@dataclass(frozen=True, slots=True)
-class PlenumReport:
-    index: int
+class PlenumReport(NamedTuple):
+    at: int
     plenum: str | None
     form: str | None
     by: str | None
@@ -120,7 +117,7 @@ class PlenumReport:
 COMMITMENTS = ("leitgedanken", "grundprinzipien", "impartiality", "informs_partners", "cooperation")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, eq=False)
 class Network:
     doc: Document
     id: str
@@ -213,7 +210,7 @@ def _text(value: Any) -> str | None:
     return value if isinstance(value, str) and value.strip() else None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, eq=False)
 class Partner:
     doc: Document
     id: str
@@ -254,7 +251,7 @@ class Partner:
         )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, eq=False)
 class Decision:
     doc: Document
     id: str
@@ -278,7 +275,7 @@ class Decision:
         )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, eq=False)
 class Plenum:
     doc: Document
     id: str
@@ -296,12 +293,11 @@ class Plenum:
         )
 
 
-@dataclass(frozen=True, slots=True)
-class TaxonomyEntry:
+class TaxonomyEntry(NamedTuple):
     """A region, topic or instrument: one entry of a taxonomy file."""
 
     doc: Document
-    index: int
+    at: int
     id: str
     name: str | None
     parent: str | None
@@ -310,7 +306,7 @@ class TaxonomyEntry:
 
     @property
     def pointer(self) -> str:
-        return f"/{self.doc.stem}/{self.index}"
+        return f"/{self.doc.stem}/{self.at}"
 
     @property
     def entity(self) -> str:
@@ -326,7 +322,7 @@ def taxonomy_entries(doc: Document) -> Iterator[TaxonomyEntry]:
             continue
         yield TaxonomyEntry(
             doc=doc,
-            index=index,
+            at=index,
             id=entry_id,
             name=as_str(entry.get("name")),
             parent=as_str(entry.get("parent")),

@@ -65,7 +65,7 @@ def _taxonomy_duplicates(ctx: Context) -> Iterator[Finding]:
         table = getattr(ctx.registry, stem)
         for entry in taxonomy_entries(doc):
             kept = table.get(entry.id)
-            if kept is not None and kept.index != entry.index:
+            if kept is not None and kept.at != entry.at:
                 first_line = doc.position(kept.pointer)[0]
                 message = msg("om003.taxonomy_duplicate", first_line=first_line)
                 yield ctx.finding(

@@ -89,12 +89,12 @@ def _references(ctx: Context) -> Iterator[Reference]:
         for index, decision_id in enumerate(as_list((plenum.doc.data or {}).get("informed_of"))):
             yield plenum.doc, "decision", decision_id, ("informed_of", index), None
     for region in registry.regions.values():
-        base = (region.doc.stem, region.index)
+        base = (region.doc.stem, region.at)
         yield region.doc, "region", region.parent, (*base, "parent"), region.entity
         for index, member in enumerate(region.members):
             yield region.doc, "region", member, (*base, "members", index), region.entity
     for topic in registry.topics.values():
-        base = (topic.doc.stem, topic.index)
+        base = (topic.doc.stem, topic.at)
         yield topic.doc, "topic", topic.parent, (*base, "parent"), topic.entity
 
 
