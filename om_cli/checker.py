@@ -34,7 +34,9 @@ def check(
     if report is None:
         from om_cli.engine import check_registry, load_registry
 
-        registry = load_registry(root, shown, use_cache=use_cache, discovered=discovered)
+        registry = load_registry(
+            root, shown, use_cache=use_cache, discovered=discovered, already_read=reports.read
+        )
         report = check_registry(registry, as_of=as_of)
         reports.store(key, report)
     if only:

@@ -43,22 +43,27 @@ def load_registry(
     *,
     use_cache: bool = True,
     discovered: tuple[list[Entry], list[Placement]] | None = None,
+    already_read: dict[str, bytes] | None = None,
 ) -> Registry:
-    """Discover, read, parse and validate every file of the registry at `root`."""
+    """Discover, read, parse and validate every file of the registry at `root`.
+
+    `already_read` holds files whose bytes a caller has read in this run (path -> bytes).
+    """
     entries, placements = discovered if discovered is not None else discover(root, shown)
     cache = Cache(root, enabled=use_cache)
     loaded: list[Loaded | None] = [None] * len(entries)
     pending: list[tuple[int, str, str, bytes]] = []  # index, cache key, schema kind, bytes
     for index, entry in enumerate(entries):
         try:
-            raw = read_bytes(entry.path, regular=entry.regular)
+            known = already_read.get(entry.path) if already_read else None
+            raw = known if known is not None else read_bytes(entry.path, regular=entry.regular)
         except LoadError as unreadable:
             doc = Document(entry.kind, entry.stem, entry.entity, entry.file, None, None, unreadable)
             loaded[index] = Loaded(doc, entry)
             continue
         kind = _schema_kind(entry)
-        key = f"{kind}:{digest(raw)}"
-        hit = cache.get(key)
+        key = f"{kind}:{digest(raw)}" if cache.enabled else ""
+        hit = cache.get(key) if cache.enabled else None
         if hit is None:
             pending.append((index, key, kind, raw))
             continue

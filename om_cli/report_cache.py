@@ -41,6 +41,7 @@ class ReportCache:
         written = self.content.get("written_ns")
         self.written_ns = written if isinstance(written, int) else 0
         self.new_memo: dict[str, list[Any]] = {}
+        self.read: dict[str, bytes] = {}  # files read to hash them, for the loader to reuse
 
     def key(self, entries: list[Entry], placements: list[Placement]) -> str | None:
         """The key of the report for these files, or None when it cannot be trusted."""
@@ -72,7 +73,9 @@ class ReportCache:
         from om_cli.loader import LoadError, read_bytes  # only when a file has changed
 
         try:
-            hashed = digest(read_bytes(entry.path, regular=True))
+            raw = read_bytes(entry.path, regular=True)
+            self.read[entry.path] = raw
+            hashed = digest(raw)
         except LoadError as error:
             hashed = f"error:{error.message.id}"
         self.new_memo[entry.path] = [*signature, hashed]
