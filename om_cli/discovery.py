@@ -60,6 +60,8 @@ _UNSAFE = re.compile(f"[{INVISIBLE}]")
 
 def _safe_name(name: str) -> bool:
     """A file name om can show: valid UTF-8, printable, no bidi or zero-width characters."""
+    if name.isascii():
+        return name.isprintable()
     try:
         name.encode("utf-8")
     except UnicodeEncodeError:  # undecodable bytes, kept as surrogates by the OS layer
@@ -189,6 +191,9 @@ def _entity_file(
     year: str | None = None,
 ) -> None:
     name = item.name
+    if name.endswith(".yaml") and item.is_file(follow_symlinks=False):  # the common case
+        entries.append(Entry(kind, name[:-5], item.path, _display(shown, *parts), year, True))
+        return
     if item.is_dir(follow_symlinks=False):
         misplaced(parts, f"{kind}/{name}", msg("placement.subfolder", kind=kind))
         return

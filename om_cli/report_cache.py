@@ -40,22 +40,21 @@ class ReportCache:
         self.memo: dict[str, Any] = memo if isinstance(memo, dict) else {}
         written = self.content.get("written_ns")
         self.written_ns = written if isinstance(written, int) else 0
-        self.new_memo: dict[str, list[Any]] = {}
+        self.new_memo: dict[str, str] = {}  # path -> 'size:mtime:inode:hash'
         self.read: dict[str, bytes] = {}  # files read to hash them, for the loader to reuse
 
     def key(self, entries: list[Entry], placements: list[Placement]) -> str | None:
         """The key of the report for these files, or None when it cannot be trusted."""
         if not self.enabled:
             return None
-        files = []
+        lines = [self.stamp, self.as_of.isoformat(), self.shown]
         for entry in entries:
             fingerprint = self._fingerprint(entry)
             if fingerprint is None:
                 return None
-            files.append([entry.kind, entry.file, entry.folder, fingerprint])
-        problems = [[p.rule, p.entity, p.file, p.message.id] for p in placements]
-        material = [self.stamp, self.as_of.isoformat(), self.shown, files, problems]
-        return digest(json.dumps(material, ensure_ascii=False).encode("utf-8", "surrogateescape"))
+            lines.append(f"{entry.kind}\0{entry.file}\0{entry.folder}\0{fingerprint}")
+        lines.extend(f"{p.rule}\0{p.entity}\0{p.file}\0{p.message.id}" for p in placements)
+        return digest("\n".join(lines).encode("utf-8", "surrogateescape"))
 
     def _fingerprint(self, entry: Entry) -> str | None:
         if not entry.regular:
@@ -64,12 +63,12 @@ class ReportCache:
             info = os.stat(entry.path, follow_symlinks=False)
         except OSError:
             return None
-        signature = [info.st_size, info.st_mtime_ns, info.st_ino]
+        signature = f"{info.st_size}:{info.st_mtime_ns}:{info.st_ino}:"
         known = self.memo.get(entry.path)
         racy = info.st_mtime_ns >= self.written_ns - RACY_NS
-        if isinstance(known, list) and known[:3] == signature and not racy:
+        if isinstance(known, str) and known.startswith(signature) and not racy:
             self.new_memo[entry.path] = known
-            return str(known[3])
+            return known[len(signature) :]
         from om_cli.loader import LoadError, read_bytes  # only when a file has changed
 
         try:
@@ -78,7 +77,7 @@ class ReportCache:
             hashed = digest(raw)
         except LoadError as error:
             hashed = f"error:{error.message.id}"
-        self.new_memo[entry.path] = [*signature, hashed]
+        self.new_memo[entry.path] = signature + hashed
         return hashed
 
     def lookup(self, key: str | None) -> Report | None:
