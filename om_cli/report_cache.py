@@ -12,7 +12,6 @@ an unreadable or foreign cache — means the report is computed afresh.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
 import time
 from typing import Any
