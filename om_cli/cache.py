@@ -44,6 +44,9 @@ def decode(entry: Entry) -> tuple[Any, LoadError | None, tuple[SchemaProblem, ..
     return data, error, problems
 
 
+PARSE_CODE = ("loader.py", "schema.py", "cache.py", "messages.py", "schemas")
+
+
 class Cache:
     """One registry's cached entries, read at start and written back when changed."""
 
@@ -51,7 +54,8 @@ class Cache:
         self.enabled = enabled
         name = digest(os.path.abspath(root).encode("utf-8", "surrogateescape"))
         self.path = os.path.join(cache_dir(), f"registry-{name}.json")
-        self.stamp = code_stamp() if enabled else ""
+        # parse and schema results depend on the loader, the validator and the schemas only
+        self.stamp = code_stamp(PARSE_CODE) if enabled else ""
         self.entries: dict[str, Entry] = self._read() if enabled else {}
         self.used: dict[str, Entry] = {}
         self.changed = False

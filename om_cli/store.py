@@ -27,20 +27,24 @@ def digest(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
-def code_stamp() -> str:
+def code_stamp(only: tuple[str, ...] = ()) -> str:
     """What cached results depend on besides the files: om's code and schemas.
 
     The version alone is not enough while om is being developed: the size and modification
-    time of every module and schema of the package count too (about sixty `stat` calls).
+    time of every module and schema of the package count too (about sixty `stat` calls), or
+    only those of the modules and folders named in `only` (relative to the package).
     """
     package = os.path.dirname(os.path.abspath(__file__))
     parts = [str(FORMAT), __version__]
     for folder, _, names in sorted(os.walk(package)):
         for name in sorted(names):
-            if name.endswith((".py", ".json", ".yaml")):
-                info = os.stat(os.path.join(folder, name))
-                parts.append(f"{os.path.relpath(os.path.join(folder, name), package)}:"
-                             f"{info.st_size}:{info.st_mtime_ns}")  # fmt: skip
+            relative = os.path.relpath(os.path.join(folder, name), package)
+            if not name.endswith((".py", ".json", ".yaml")):
+                continue
+            if only and not relative.startswith(only):
+                continue
+            info = os.stat(os.path.join(folder, name))
+            parts.append(f"{relative}:{info.st_size}:{info.st_mtime_ns}")
     return digest("\n".join(parts).encode())
 
 
