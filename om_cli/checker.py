@@ -31,6 +31,8 @@ def check(
     reports = ReportCache(root, shown, as_of, enabled=use_cache)
     key = reports.key(*discovered)
     report = reports.lookup(key)
+    if report is not None and reports.read:
+        reports.store(key, report)  # files hashed again (new or recently touched): memo anew
     if report is None:
         from om_cli.engine import check_registry, load_registry
 

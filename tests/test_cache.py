@@ -187,3 +187,28 @@ def test_unchanged_old_files_are_not_read_again(
     network.write_text(network.read_text("utf-8").replace("open: true", "open: false"), "utf-8")
     assert "OM110" in {finding.rule for finding in _full(registry)}  # type: ignore[attr-defined]
     assert reads == [str(network)]
+
+
+def test_recently_touched_files_are_trusted_once_they_are_old_enough(
+    registry: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import time
+
+    import om_cli.loader as loader
+    import om_cli.report_cache as report_cache
+
+    first = _full(registry)  # the files were just copied: all too recent to trust
+    later = time.time_ns() + 10_000_000_000
+    monkeypatch.setattr(report_cache.time, "time_ns", lambda: later)
+    assert _full(registry) == first  # hashed again, and the memo written anew
+
+    reads: list[str] = []
+    real = loader.read_bytes
+
+    def counting(path: str, *, regular: bool = False) -> bytes:
+        reads.append(path)
+        return real(path, regular=regular)
+
+    monkeypatch.setattr(loader, "read_bytes", counting)
+    assert _full(registry) == first
+    assert reads == []
