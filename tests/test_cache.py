@@ -197,7 +197,9 @@ def test_recently_touched_files_are_trusted_once_they_are_old_enough(
     import om_cli.loader as loader
     import om_cli.report_cache as report_cache
 
-    first = _full(registry)  # the files were just copied: all too recent to trust
+    for path in registry.rglob("*.yaml"):
+        os.utime(path)  # just written: all too recent to trust
+    first = _full(registry)
     later = time.time_ns() + 10_000_000_000
     monkeypatch.setattr(report_cache.time, "time_ns", lambda: later)
     assert _full(registry) == first  # hashed again, and the memo written anew
