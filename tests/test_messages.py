@@ -87,6 +87,7 @@ def _literal_ids() -> dict[str, set[str]]:
                 isinstance(node, ast.Constant)
                 and isinstance(node.value, str)
                 and ID_LITERAL.match(node.value)
+                and not node.value.endswith(".py")  # a module's file name, not a message id
             ):
                 found.setdefault(node.value, set()).add(str(path.relative_to(PACKAGE)))
     return found
