@@ -28,3 +28,11 @@ class UsageError(OmError):
 
 class RegistryError(OmError):
     """The registry as a whole cannot be read (missing folder, unreadable root)."""
+
+
+class WriteError(OmError):
+    """Files could not be written safely (lock held, file changed, link); nothing was changed."""
+
+
+class GitError(OmError):
+    """git is missing, the folder is no repository, or git fails on it."""

@@ -519,6 +519,213 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "interner Fehler in om (ein Fehler im Programm, bitte melden)",
         "internal error in om (a bug, please report it)",
     ),
+    # --- om decide ------------------------------------------------------------------------------
+    "decide.unknown_action": (
+        "unbekannte Aktion {action}; möglich: recognize, reject, withdraw, consent, resolve, waive",
+        "unknown action {action}; possible: recognize, reject, withdraw, consent, resolve, waive",
+    ),
+    "decide.network_count": (
+        "{action} braucht {expected} Netzwerk(e)",
+        "{action} needs {expected} network(s)",
+    ),
+    "decide.network_twice": ("ein Netzwerk ist doppelt genannt", "a network is named twice"),
+    "decide.bad_id": (
+        "Beschluss-Kennung „{id}“ ist ungültig (Kleinbuchstaben, Ziffern, einzelne Bindestriche)",
+        "decision id '{id}' is invalid (lower-case letters, digits, single hyphens)",
+    ),
+    "decide.not_proposed": (
+        "ein Entzug braucht den Vorschlag des Leitungskreises (--proposed-by leitungskreis)",
+        "a withdrawal needs the Leitungskreis' proposal (--proposed-by leitungskreis)",
+    ),
+    "decide.id_exists": (
+        "einen Beschluss „{id}“ gibt es schon; Beschlüsse werden nie überschrieben",
+        "decision '{id}' exists already; decisions are never overwritten",
+    ),
+    "decide.unknown_network": (
+        "Netzwerk „{network}“ gibt es im Register nicht",
+        "network '{network}' does not exist in the registry",
+    ),
+    "decide.unreadable": (
+        "{file} ist nicht lesbar (OM001); bitte zuerst „om check“ beheben",
+        "{file} cannot be read (OM001); fix `om check` first",
+    ),
+    "decide.transition": (
+        "{network} hat den Status {status}; {action} ist nur aus {expected} möglich",
+        "{network} has status {status}; {action} is possible only from {expected}",
+    ),
+    "decide.would_fail": (
+        "danach hätte das Register Fehler: {findings}",
+        "the registry would have errors afterwards: {findings}",
+    ),
+    "decide.not_a_mapping": (
+        "die Netzwerkdatei ist kein Mapping",
+        "the network file is not a mapping",
+    ),
+    "decide.dirty_index": (
+        "im Git-Index liegen Änderungen, die om nicht gemacht hat; bitte erst committen oder "
+        "mit „git restore --staged“ zurücknehmen",
+        "the git index holds changes om did not make; commit them first or undo them with "
+        "'git restore --staged'",
+    ),
+    "decide.done": (
+        "Beschluss {id} eingetragen: Commit {commit}",
+        "decision {id} recorded: commit {commit}",
+    ),
+    "decide.title.recognize": (
+        "Anerkennung: {networks} ({date})",
+        "Recognition: {networks} ({date})",
+    ),
+    "decide.title.reject": ("Ablehnung: {networks} ({date})", "Rejection: {networks} ({date})"),
+    "decide.title.withdraw": (
+        "Entzug der Anerkennung: {networks} ({date})",
+        "Withdrawal: {networks} ({date})",
+    ),
+    "decide.title.consent": (
+        "Zustimmung zum Teilnetzwerk: {networks} ({date})",
+        "Sub-network consent: {networks} ({date})",
+    ),
+    "decide.title.resolve": (
+        "Klärung durch den Leitungskreis: {networks} ({date})",
+        "Dispute resolution: {networks} ({date})",
+    ),
+    "decide.title.waive": ("Ausnahme: {networks} ({date})", "Waiver: {networks} ({date})"),
+    # --- safe writes (om decide, om apply, om record, om fmt) -----------------------------------
+    "write.locked": (
+        "ein anderer om-Befehl schreibt gerade in dieses Register (Sperre {path}); bitte warten "
+        "und den Befehl erneut ausführen",
+        "another om command is writing this registry (lock {path}); wait and try again",
+    ),
+    "write.lock_failed": (
+        "Sperrdatei {path} kann nicht angelegt werden ({reason})",
+        "cannot create the lock file {path} ({reason})",
+    ),
+    "write.outside": (
+        "{path} liegt nicht im Register {root}; om schreibt nur innerhalb des Registers",
+        "{path} does not lie in the registry {root}; om writes only inside the registry",
+    ),
+    "write.symlink": (
+        "{path} ist ein symbolischer Link; om schreibt nicht durch Links",
+        "{path} is a symbolic link; om does not write through links",
+    ),
+    "write.not_regular": (
+        "{path} ist keine reguläre Datei; om überschreibt sie nicht",
+        "{path} is not a regular file; om does not overwrite it",
+    ),
+    "write.not_folder": (
+        "{path} ist kein Ordner; die Datei kann dort nicht angelegt werden",
+        "{path} is not a folder; the file cannot be created there",
+    ),
+    "write.changed": (
+        "{path} wurde geändert, seit om die Datei gelesen hat; nichts wurde geschrieben, bitte "
+        "den Befehl erneut ausführen",
+        "{path} changed since om read it; nothing was written, run the command again",
+    ),
+    "write.vanished": (
+        "{path} wurde gelöscht, seit om die Datei gelesen hat; nichts wurde geschrieben",
+        "{path} was deleted since om read it; nothing was written",
+    ),
+    "write.appeared": (
+        "{path} gibt es inzwischen; om überschreibt die Datei nicht, nichts wurde geschrieben",
+        "{path} exists now; om does not overwrite it, nothing was written",
+    ),
+    "write.invalid": (
+        "der neue Inhalt von {path} wäre ungültig ({line}:{column}: {problem}); nichts wurde "
+        "geschrieben",
+        "the new content of {path} would be invalid ({line}:{column}: {problem}); nothing was "
+        "written",
+    ),
+    "write.failed": (
+        "{path} kann nicht geschrieben werden ({reason}); das Register ist unverändert",
+        "cannot write {path} ({reason}); the registry is unchanged",
+    ),
+    "write.restore_failed": (
+        "{path} kann nicht geschrieben werden ({reason}), und {files} konnten nicht "
+        "wiederhergestellt werden; bitte mit „git status“ und „git diff“ prüfen",
+        "cannot write {path} ({reason}), and {files} could not be restored; check with "
+        "'git status' and 'git diff'",
+    ),
+    "write.yaml_refused": (
+        "{file}:{line}:{column}: {problem}; om bearbeitet die Datei nicht",
+        "{file}:{line}:{column}: {problem}; om does not edit the file",
+    ),
+    "write.yaml_roundtrip": (
+        "{file}: ruamel.yaml kann die Datei nicht bearbeiten ({error}); bitte von Hand ändern",
+        "{file}: ruamel.yaml cannot edit the file ({error}); change it by hand",
+    ),
+    "write.yaml_unwritable": (
+        "das bearbeitete Dokument ergäbe kein gültiges YAML für om ({line}:{column}: {problem})",
+        "the edited document would not be valid YAML for om ({line}:{column}: {problem})",
+    ),
+    # --- om fmt ---------------------------------------------------------------------------------
+    "fmt.reformatted": ("{file}: umformatiert", "{file}: reformatted"),
+    "fmt.would_reformat": ("{file}: würde umformatiert", "{file}: would be reformatted"),
+    "fmt.values_differ": (
+        "das Umformatieren würde Werte ändern; die Datei bleibt unverändert (bitte melden)",
+        "reformatting would change values; the file is left as it is (please report this)",
+    ),
+    "fmt.not_yaml": (
+        "{path} ist keine .yaml-Datei; om fmt formatiert nur Registerdateien",
+        "{path} is not a .yaml file; om fmt formats only registry files",
+    ),
+    "fmt.summary": (
+        "{changed:|Datei|Dateien} umformatiert, {unchanged} unverändert, "
+        "{problems:|Datei|Dateien} mit Fehlern",
+        "{changed:|file|files} reformatted, {unchanged} unchanged, "
+        "{problems:|file|files} with errors",
+    ),
+    "fmt.summary_check": (
+        "{changed:|Datei|Dateien} nicht im Hausstil, {unchanged} im Hausstil, "
+        "{problems:|Datei|Dateien} mit Fehlern",
+        "{changed:|file|files} not in house style, {unchanged} in house style, "
+        "{problems:|file|files} with errors",
+    ),
+    # --- git and om history --------------------------------------------------------------------
+    "git.not_found": (
+        "git ist nicht installiert oder nicht im PATH; bitte git installieren",
+        "git is not installed or not on PATH; install git",
+    ),
+    "git.no_directory": (
+        "Ordner {path} gibt es nicht; das Repository mit --repo DIR angeben",
+        "folder {path} does not exist; name the repository with --repo DIR",
+    ),
+    "git.not_a_repository": (
+        "{path} liegt in keinem Git-Repository; das Repository mit --repo DIR angeben",
+        "{path} is not inside a git repository; name the repository with --repo DIR",
+    ),
+    "git.shallow": (
+        "das Repository ist ein flacher Klon (shallow clone), seine Historie ist unvollständig; "
+        "mit „git fetch --unshallow“ die ganze Historie holen",
+        "the repository is a shallow clone, its history is incomplete; fetch the whole history "
+        "with 'git fetch --unshallow'",
+    ),
+    "git.failed": (
+        "git {command} ist fehlgeschlagen: {reason}",
+        "git {command} failed: {reason}",
+    ),
+    "git.bad_output": (
+        "unerwartete Ausgabe von git {command}; ist die git-Version zu alt (mindestens 2.26)?",
+        "unexpected output from git {command}; is the git version too old (2.26 or later)?",
+    ),
+    "history.outside": (
+        "Registerpfad {path} liegt außerhalb des Repositorys",
+        "registry path {path} lies outside the repository",
+    ),
+    "history.none": (
+        "keine Statusänderungen in der Historie",
+        "no status changes in the history",
+    ),
+    "history.none_for": (
+        "keine Statusänderungen von {network} in der Historie",
+        "no status changes of {network} in the history",
+    ),
+    "history.no_status": (
+        "(kein lesbarer Status)",
+        "(no readable status)",
+    ),
+    "history.no_decision": (
+        "ohne Beschluss",
+        "no decision",
+    ),
     # --- rule titles ---------------------------------------------------------------------------
     "rule.OM001": (
         "Datei lesbar, gültiges YAML, innerhalb der Sicherheitsgrenzen",

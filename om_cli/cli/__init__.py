@@ -13,7 +13,7 @@ import traceback
 
 import typer
 
-from om_cli.cli import check, lookup, rules
+from om_cli.cli import check, decide, fmt, history, lookup, rules
 from om_cli.errors import OmError
 from om_cli.messages import default_language, msg
 
@@ -29,6 +29,9 @@ app.command("check")(check.check_command)
 app.add_typer(rules.app, name="rules")
 app.command("list")(lookup.list_command)
 app.command("show")(lookup.show_command)
+app.command("decide")(decide.decide_command)
+app.command("fmt")(fmt.fmt_command)
+app.command("history")(history.history_command)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,0 +1,291 @@
+"""`om decide`: record a decision of the Leitungskreis or the Plenum, in one commit.
+
+The core takes the action, the networks and the decision's fields and returns a `Plan`: the
+files to write (the new decision, the networks with their new status), as bytes, with the bytes
+they replace. `plan_decision` refuses what the lifecycle forbids and anything that would leave
+an error on the networks concerned; `apply_plan` writes the files atomically under the registry
+lock and commits them with the trailers `OM-Action` and `OM-Decision`, or leaves working tree
+and index as they were.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from om_cli.errors import UsageError
+from om_cli.messages import msg
+
+ID_PATTERN = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*\Z")
+
+
+@dataclass(frozen=True, slots=True)
+class Action:
+    """What an `om decide` action records: the decision and the status change it makes."""
+
+    name: str
+    kind: str  # the decision's kind
+    body: str  # who decides
+    trailer: str  # OM-Action value
+    from_status: str | None  # the status the networks must have (None: no status change)
+    to_status: str | None
+    date_field: str | None  # the network's field that gets the decision's date
+    networks: tuple[int, int | None]  # how many networks: minimum, maximum (None: any)
+
+
+ACTIONS: dict[str, Action] = {
+    "recognize": Action(
+        "recognize", "recognition", "leitungskreis", "recognition",
+        "applied", "recognized", "recognized_on", (1, None),
+    ),
+    "reject": Action(
+        "reject", "rejection", "leitungskreis", "rejection",
+        "applied", "rejected", "rejected_on", (1, None),
+    ),
+    "withdraw": Action(
+        "withdraw", "withdrawal", "plenum", "withdrawal",
+        "recognized", "withdrawn", "withdrawn_on", (1, None),
+    ),
+    "consent": Action(
+        "consent", "sub_network_consent", "leitungskreis", "consent",
+        None, None, None, (2, 2),
+    ),
+    "resolve": Action(
+        "resolve", "dispute_resolution", "leitungskreis", "dispute-resolution",
+        None, None, None, (2, None),
+    ),
+    "waive": Action(
+        "waive", "waiver", "leitungskreis", "waiver",
+        None, None, None, (0, None),
+    ),
+}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class FileChange:
+    """One file of a plan: its path, new bytes and the bytes it replaces (None: a new file)."""
+
+    path: str
+    new: bytes
+    old: bytes | None
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    action: Action
+    decision_id: str
+    networks: tuple[str, ...]
+    changes: tuple[FileChange, ...]
+    message: str  # the commit message, trailers included
+
+
+def check_request(
+    action_name: str,
+    networks: Sequence[str],
+    *,
+    date: dt.date,
+    decision_id: str,
+    proposed_by: str | None,
+) -> Action:
+    """The action, after the checks that need no registry."""
+    action = ACTIONS.get(action_name)
+    if action is None:
+        raise UsageError(msg("decide.unknown_action", action=action_name[:40]))
+    low, high = action.networks
+    if len(networks) < low or (high is not None and len(networks) > high):
+        expected = str(low) if low == high else f"{low}–{high if high is not None else '…'}"
+        raise UsageError(msg("decide.network_count", action=action.name, expected=expected))
+    if len(set(networks)) != len(networks):
+        raise UsageError(msg("decide.network_twice"))
+    if not ID_PATTERN.match(decision_id) or len(decision_id) > 64:
+        raise UsageError(msg("decide.bad_id", id=decision_id[:64]))
+    if action.name == "withdraw" and proposed_by != "leitungskreis":
+        raise UsageError(msg("decide.not_proposed"))
+    return action
+
+
+def decision_document(
+    action: Action,
+    decision_id: str,
+    networks: Sequence[str],
+    *,
+    date: dt.date,
+    proposed_by: str | None,
+    summary: str | None,
+    minutes: str | None,
+) -> bytes:
+    """The new decision file in the house style, with its schema modeline."""
+    from om_cli import yaml_style
+
+    data: dict[str, object] = {
+        "id": decision_id,
+        "body": action.body,
+        "date": date.isoformat(),
+        "kind": action.kind,
+    }
+    if networks:
+        data["networks"] = list(networks)
+    if proposed_by:
+        data["proposed_by"] = proposed_by
+    if summary:
+        data["summary"] = summary
+    if minutes:
+        data["minutes"] = minutes
+    body = yaml_style.dump(data)
+    modeline = "# yaml-language-server: $schema=../../../schemas/decision.schema.json\n"
+    return (modeline + body).encode("utf-8")
+
+
+def commit_message(action: Action, decision_id: str, networks: Sequence[str], date: dt.date) -> str:
+    title = msg(
+        f"decide.title.{action.name}", networks=", ".join(networks) or "—", date=date.isoformat()
+    )
+    return f"{title.text('de')}\n\nOM-Action: {action.trailer}\nOM-Decision: {decision_id}\n"
+
+
+def decision_path(registry: str, decision_id: str, date: dt.date) -> str:
+    return os.path.join(registry, "decisions", str(date.year), f"{decision_id}.yaml")
+
+
+def plan_decision(
+    registry_root: str,
+    action: Action,
+    networks: Sequence[str],
+    *,
+    date: dt.date,
+    decision_id: str,
+    proposed_by: str | None,
+    summary: str | None,
+    minutes: str | None,
+) -> Plan:
+    """Everything `om decide` will write, checked against the lifecycle and the criteria."""
+    from om_cli import yaml_style
+    from om_cli.discovery import Entry, discover
+    from om_cli.engine import check_registry, load_registry
+
+    entries, placements = discover(registry_root, registry_root)
+    registry = load_registry(registry_root, registry_root, discovered=(entries, placements))
+    target = decision_path(registry_root, decision_id, date)
+    if decision_id in registry.decisions or os.path.lexists(target):
+        raise UsageError(msg("decide.id_exists", id=decision_id))
+    changes: list[FileChange] = []
+    for network_id in networks:
+        network = registry.networks.get(network_id)
+        if network is None:
+            raise UsageError(msg("decide.unknown_network", network=network_id[:64]))
+        if network.doc.error is not None or network.doc.raw is None:
+            raise UsageError(msg("decide.unreadable", file=network.doc.file))
+        if action.from_status is not None and network.status != action.from_status:
+            raise UsageError(
+                msg(
+                    "decide.transition",
+                    network=network_id,
+                    status=network.status or "—",
+                    action=action.name,
+                    expected=action.from_status,
+                )
+            )
+        if action.to_status is None or action.date_field is None:
+            continue
+        old = network.doc.raw
+        data = yaml_style.load(old.decode("utf-8"))
+        data["status"] = action.to_status
+        _set_date(data, action.date_field, date.isoformat())
+        new = yaml_style.dump(data).encode("utf-8")
+        path = os.path.join(registry_root, "networks", f"{network_id}.yaml")
+        changes.append(FileChange(path, new, old))
+    document = decision_document(
+        action, decision_id, networks,
+        date=date, proposed_by=proposed_by, summary=summary, minutes=minutes,
+    )  # fmt: skip
+    changes.append(FileChange(target, document, None))
+    # the registry as it will be: refuse when a network concerned, or the decision, has errors
+    display = f"{registry_root.rstrip('/')}/decisions/{date.year}/{decision_id}.yaml"
+    future = Entry("decisions", decision_id, target, display, str(date.year), True)
+    after = load_registry(
+        registry_root,
+        registry_root,
+        discovered=([*entries, future], placements),
+        already_read={change.path: change.new for change in changes},
+    )
+    report = check_registry(after, as_of=date)
+    concerned = {f"networks/{network_id}" for network_id in networks}
+    concerned.add(f"decisions/{decision_id}")
+    errors = [
+        finding
+        for finding in report.findings
+        if finding.entity in concerned and finding.severity.value == "error"
+    ]
+    if errors:
+        listed = "; ".join(f"{f.rule} {f.entity}: {f.message.text('de')}" for f in errors[:5])
+        raise UsageError(msg("decide.would_fail", findings=listed))
+    return Plan(
+        action,
+        decision_id,
+        tuple(networks),
+        tuple(changes),
+        commit_message(action, decision_id, networks, date),
+    )
+
+
+def _set_date(data: object, field: str, value: str) -> None:
+    """Set `field`, a new key going right after the other dates (or after `status`)."""
+    from ruamel.yaml.comments import CommentedMap
+
+    if not isinstance(data, CommentedMap):
+        raise UsageError(msg("decide.not_a_mapping"))
+    if field in data:
+        data[field] = value
+        return
+    keys = list(data.keys())
+    anchors = [
+        k
+        for k in ("applied_on", "recognized_on", "rejected_on", "withdrawn_on", "status")
+        if k in keys
+    ]
+    position = max(keys.index(k) for k in anchors) + 1 if anchors else len(keys)
+    data.insert(position, field, value)
+
+
+def diff(plan: Plan) -> str:
+    """The plan as a unified diff (for `--dry-run`)."""
+    import difflib
+
+    parts: list[str] = []
+    for change in plan.changes:
+        old = (change.old or b"").decode("utf-8").splitlines(keepends=True)
+        new = change.new.decode("utf-8").splitlines(keepends=True)
+        before = change.path if change.old is not None else "/dev/null"
+        parts.extend(difflib.unified_diff(old, new, fromfile=before, tofile=change.path))
+    return "".join(parts)
+
+
+def apply_plan(plan: Plan, registry_root: str, *, sign: bool = False, signoff: bool = False) -> str:
+    """Write the plan's files and commit them in one commit; return the commit id.
+
+    Refuses when the index holds changes om did not make. If writing or committing fails, the
+    files are put back and unstaged, so working tree and index are as they were.
+    """
+    from om_cli import git
+    from om_cli.safe_write import Change, registry_lock, write_files
+
+    repo = git.toplevel(registry_root)
+    if git.has_staged_changes(repo):
+        raise UsageError(msg("decide.dirty_index"))
+    paths = [os.path.relpath(os.path.abspath(change.path), repo) for change in plan.changes]
+    with registry_lock(registry_root):
+        write_files([Change(change.path, change.new, change.old) for change in plan.changes])
+        try:
+            git.commit_paths(repo, paths, plan.message, sign=sign, signoff=signoff)
+        except BaseException:
+            git.unstage(repo, paths)
+            undo = [Change(c.path, c.old, c.new) for c in plan.changes if c.old is not None]
+            write_files(undo)
+            for change in plan.changes:
+                if change.old is None and os.path.lexists(change.path):
+                    os.unlink(change.path)
+            raise
+        return git.head(repo)

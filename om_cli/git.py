@@ -1,0 +1,515 @@
+"""git, behind one module: every call om makes to git lives here.
+
+git runs as a subprocess with a list of arguments (never a shell). Its failures become
+`GitError`s whose message says what to do; a missing git binary too. Nothing a user's or a
+repository's configuration sets may change what om reads, so every call pins the options that
+would (`PINNED`) and runs with a fixed environment (`environment`): no pager, no colours, no
+mailmap, no replacement objects, C locale, literal pathspecs.
+
+History is read with one streamed `git log` (`read_log`), parsed while git writes it, and the
+blobs it names are fetched from one long-running `git cat-file --batch` (`BlobReader`), in
+batches, so the cost does not grow with one process per commit.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import subprocess
+import tempfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import IO, Any
+
+from om_cli.errors import GitError
+from om_cli.messages import msg, printable
+
+# Configuration that would change what om reads, pinned on the command line (which git reads
+# last, so it wins over the system, global and repository files).
+PINNED: tuple[str, ...] = (
+    "--no-pager",
+    "--no-replace-objects",  # `refs/replace/*` must not disguise what a commit contains
+    "-c", "core.commentChar=#",  # trailer parsing skips comment lines: `O` would hide `OM-…`
+    "-c", "trailer.separators=:",
+    "-c", "i18n.logOutputEncoding=UTF-8",
+    "-c", "log.showSignature=false",
+    "-c", "log.mailmap=false",
+    "-c", "log.follow=false",  # with one directory pathspec it would drop merges
+    "-c", "log.showRoot=true",
+    "-c", "diff.relative=false",  # paths relative to the top level, whatever the folder
+    "-c", "color.ui=false",
+    "-c", "core.fsmonitor=false",
+)  # fmt: skip
+
+# Variables of the caller's environment that would change what git reads or prints.
+_DROPPED = (
+    "GIT_NO_REPLACE_OBJECTS",
+    "GIT_REPLACE_REF_BASE",
+    "GIT_GLOB_PATHSPECS",
+    "GIT_NOGLOB_PATHSPECS",
+    "GIT_ICASE_PATHSPECS",
+    "GIT_EXTERNAL_DIFF",
+    "GIT_DIFF_OPTS",
+    "GIT_NOTES_REF",
+)
+
+# A batch of cat-file requests is written at once and must fit into an empty pipe (a Linux pipe
+# holds 64 KiB, a macOS one at least 16 KiB), or git and om would wait for each other: git
+# blocked writing answers om does not yet read, om blocked writing requests git does not read.
+BATCH = 128
+
+# Fields of one commit in `read_log`'s format, each ended by NUL. The record separator in front
+# of the commit id marks where a commit starts; trailer values are separated by the unit
+# separator (a value cannot contain a newline: `unfold` joins continuation lines).
+_FIELDS = (
+    "%x1e%H",
+    "%P",
+    "%an",
+    "%ae",
+    "%aI",
+    "%cn",
+    "%ce",
+    "%cI",
+    "%G?",
+    "%(trailers:key=OM-Action,valueonly,unfold,separator=%x1f)",
+    "%(trailers:key=OM-Decision,valueonly,unfold,separator=%x1f)",
+)
+LOG_FORMAT = "tformat:" + "%x00".join(_FIELDS)
+
+_REGULAR_MODES = frozenset({b"100644", b"100755"})
+
+
+def environment() -> dict[str, str]:
+    """The environment for git: the caller's, minus what changes output, plus fixed values."""
+    env = {name: value for name, value in os.environ.items() if name not in _DROPPED}
+    env.update(
+        LC_ALL="C",
+        LANGUAGE="C",
+        GIT_PAGER="cat",
+        PAGER="cat",
+        GIT_TERMINAL_PROMPT="0",
+        GIT_OPTIONAL_LOCKS="0",
+        GIT_LITERAL_PATHSPECS="1",
+    )
+    return env
+
+
+@dataclass(frozen=True, slots=True)
+class Repository:
+    """A git repository as seen from `path` (a folder in its work tree, or a bare repository)."""
+
+    path: str
+    git_dir: str
+    prefix: str  # `path` relative to the top of the work tree, "" or ending in "/"
+    bare: bool
+    shallow: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Blob:
+    """One side of a changed file: the object id and whether it is a regular file.
+
+    A symbolic link or a submodule in the registry has an id but is not a file om reads.
+    """
+
+    oid: str
+    regular: bool
+
+
+@dataclass(frozen=True, slots=True)
+class FileChange:
+    """A changed path (relative to the top level) with its blob in each parent and after."""
+
+    path: str
+    before: tuple[Blob | None, ...]  # one per parent (one for a root commit); None: absent
+    after: Blob | None
+
+
+@dataclass(frozen=True, slots=True)
+class LogCommit:
+    """One commit of `read_log`: who, when, its trailers and its changed files."""
+
+    commit: str
+    parents: tuple[str, ...]
+    author_name: str
+    author_email: str
+    author_date: str
+    committer_name: str
+    committer_email: str
+    committer_date: str
+    signature: str
+    actions: tuple[str, ...]
+    decisions: tuple[str, ...]
+    files: tuple[FileChange, ...]
+
+
+def open_repository(path: str) -> Repository:
+    """The repository `path` lies in; `GitError` when there is none or git is missing."""
+    if not os.path.isdir(path):
+        raise GitError(msg("git.no_directory", path=printable(path, 200)))
+    out = _run(
+        path,
+        "rev-parse",
+        "--is-bare-repository",
+        "--is-shallow-repository",
+        "--absolute-git-dir",
+        "--show-prefix",
+    )
+    lines = out.decode("utf-8", "surrogateescape").split("\n")
+    if len(lines) < 5 or lines[0] not in ("true", "false") or lines[1] not in ("true", "false"):
+        raise GitError(msg("git.bad_output", command="rev-parse"))
+    return Repository(
+        path=path,
+        git_dir="\n".join(lines[2:-2]),
+        prefix=lines[-2],
+        bare=lines[0] == "true",
+        shallow=lines[1] == "true",
+    )
+
+
+def resolve_head(repo: Repository) -> str | None:
+    """The commit HEAD names; None in a fresh repository, which has none yet."""
+    result = _call(repo.path, "rev-parse", "-q", "--verify", "HEAD^{commit}")
+    if result.returncode != 0:
+        if result.stderr.strip():
+            raise _failure("rev-parse", result.stderr, repo.path)
+        return None
+    return result.stdout.decode("ascii", "replace").strip()
+
+
+def commit_order(repo: Repository) -> dict[str, int]:
+    """Every commit reachable from HEAD and its place, oldest first: parents before children,
+    otherwise by commit date (`git rev-list --date-order --reverse`)."""
+    out = _run(repo.path, "rev-list", "--date-order", "--reverse", "HEAD")
+    return {oid: index for index, oid in enumerate(out.decode("ascii", "replace").split())}
+
+
+def read_log(repo: Repository, pathspec: str, since: str | None = None) -> Iterator[LogCommit]:
+    """Every commit reachable from HEAD (and not from `since`) that changed something under
+    `pathspec`, newest first, as git finds them (`commit_order` sorts them).
+
+    One `git log`, read as it streams. Ordinary commits list their changes against their parent
+    (a root commit against nothing). A merge lists, in git's combined format, only the paths
+    whose result differs from *every* parent, with the blob of each parent: what the merge
+    itself did, as opposed to what it brought in from a parent, whose own commits are listed
+    too (`--full-history`: no side branch is left out because a merge made it look redundant).
+    A `since` that no longer exists is ignored: then every commit is listed.
+
+    `pathspec` is relative to `repo.path` and taken literally. Changes are never detected as
+    renames: a moved file is a deletion and an addition, so the caller decides what it means.
+    """
+    revisions = ["HEAD"] if since is None else ["--ignore-missing", "HEAD", f"^{since}"]
+    args = [
+        "git", "-C", repo.path, *PINNED,
+        "log", *revisions, f"--format={LOG_FORMAT}", "-z", "--full-history", "--root",
+        "--raw", "--no-abbrev", "--no-renames", "-c",  # -c: combined diff of merges
+        "--no-color", "--no-decorate", "--no-mailmap", "--no-show-signature",
+        "--no-ext-diff", "--no-textconv", "--encoding=UTF-8",
+        "--", pathspec,
+    ]  # fmt: skip
+    with tempfile.TemporaryFile() as errors:
+        try:
+            process = subprocess.Popen(
+                args,
+                stdout=subprocess.PIPE,
+                stderr=errors,
+                stdin=subprocess.DEVNULL,
+                env=environment(),
+            )
+        except OSError:
+            raise GitError(msg("git.not_found")) from None
+        try:
+            assert process.stdout is not None
+            yield from _parse_log(_tokens(process.stdout))
+            if process.wait() != 0:
+                raise _failure("log", _read_errors(errors))
+        finally:
+            if process.poll() is None:  # the caller stopped early, or parsing failed
+                process.kill()
+            process.wait()
+            if process.stdout is not None:
+                process.stdout.close()
+
+
+def _tokens(stream: IO[bytes]) -> Iterator[bytes]:
+    """The NUL-terminated pieces of `git log -z` output, as they arrive."""
+    pending = b""
+    read = stream.read1 if hasattr(stream, "read1") else stream.read
+    while chunk := read(1 << 16):
+        pieces = (pending + chunk).split(b"\0")
+        pending = pieces.pop()
+        yield from pieces
+    if pending:
+        raise GitError(msg("git.bad_output", command="log"))
+
+
+def _parse_log(tokens: Iterator[bytes]) -> Iterator[LogCommit]:
+    """Commits from the token stream: a header of fixed fields, then raw diff entries.
+
+    Header fields and paths are taken by position (they may hold any byte but NUL); between them
+    git leaves empty tokens and newlines, which carry nothing.
+    """
+    header: list[bytes] | None = None
+    files: list[FileChange] = []
+    for token in tokens:
+        token = token.lstrip(b"\n")
+        if not token:
+            continue
+        if token[0] == 0x1E:  # a new commit begins
+            if header is not None:
+                yield _commit(header, files)
+            header = [token[1:]]
+            for _ in range(len(_FIELDS) - 1):
+                header.append(_next(tokens))
+            files = []
+        elif token[0] == 0x3A and header is not None:  # ":": a raw diff entry, then its path
+            files.append(_file_change(token, _next(tokens)))
+        else:
+            raise GitError(msg("git.bad_output", command="log"))
+    if header is not None:
+        yield _commit(header, files)
+
+
+def _next(tokens: Iterator[bytes]) -> bytes:
+    try:
+        return next(tokens)
+    except StopIteration:
+        raise GitError(msg("git.bad_output", command="log")) from None
+
+
+def _text(raw: bytes) -> str:
+    return raw.decode("utf-8", "replace")
+
+
+def _commit(header: list[bytes], files: list[FileChange]) -> LogCommit:
+    commit, parents, an, ae, ad, cn, ce, cd, signature, actions, decisions = header
+    return LogCommit(
+        commit=commit.decode("ascii", "replace"),
+        parents=tuple(parents.decode("ascii", "replace").split()),
+        author_name=_text(an),
+        author_email=_text(ae),
+        author_date=_text(ad),
+        committer_name=_text(cn),
+        committer_email=_text(ce),
+        committer_date=_text(cd),
+        signature=_text(signature),
+        actions=_values(actions),
+        decisions=_values(decisions),
+        files=tuple(files),
+    )
+
+
+def _values(raw: bytes) -> tuple[str, ...]:
+    return tuple(value.strip() for value in _text(raw).split("\x1f") if value.strip())
+
+
+def _file_change(meta: bytes, path: bytes) -> FileChange:
+    """`:old-mode new-mode old-id new-id M` or, for a merge of n parents, n colons and n+1
+    modes and ids (the parents', then the result's) before the status letters."""
+    parents = len(meta) - len(meta.lstrip(b":"))
+    fields = meta[parents:].split(b" ")
+    if len(fields) != 2 * (parents + 1) + 1:
+        raise GitError(msg("git.bad_output", command="log"))
+    modes, oids = fields[: parents + 1], fields[parents + 1 : 2 * (parents + 1)]
+    sides = [_blob(mode, oid) for mode, oid in zip(modes, oids, strict=True)]
+    return FileChange(path=_text(path), before=tuple(sides[:-1]), after=sides[-1])
+
+
+def _blob(mode: bytes, oid: bytes) -> Blob | None:
+    if not oid.strip(b"0"):  # all zeros: the file is not there on this side
+        return None
+    return Blob(oid.decode("ascii", "replace"), mode in _REGULAR_MODES)
+
+
+class BlobReader:
+    """One `git cat-file --batch` process for the whole run: blobs by id, in batches.
+
+    Use as a context manager; the process ends with it. A blob larger than `limit` is read past
+    and reported as too large (None), so a huge file never lands in memory.
+    """
+
+    def __init__(self, repo: Repository, limit: int) -> None:
+        self.repo = repo
+        self.limit = limit
+        self._process: subprocess.Popen[bytes] | None = None  # started on the first read
+        self._errors: IO[bytes] | None = None
+
+    def __enter__(self) -> BlobReader:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _start(self) -> subprocess.Popen[bytes]:
+        # git's complaints, kept for the message if it fails; closed in `close`
+        self._errors = tempfile.TemporaryFile()  # noqa: SIM115
+        try:
+            self._process = subprocess.Popen(
+                ["git", "-C", self.repo.path, *PINNED, "cat-file", "--batch"],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=self._errors,
+                env=environment(),
+            )
+        except OSError:
+            raise GitError(msg("git.not_found")) from None
+        return self._process
+
+    def close(self) -> None:
+        process, self._process = self._process, None
+        if process is not None:
+            if process.stdin is not None and not process.stdin.closed:
+                with contextlib.suppress(OSError):  # git may have gone already
+                    process.stdin.close()
+            try:
+                process.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+            if process.stdout is not None:
+                process.stdout.close()
+        if self._errors is not None:
+            self._errors.close()
+            self._errors = None
+
+    def read(self, oids: Iterable[str]) -> dict[str, bytes | None]:
+        """The content of each blob; None for one that is missing or larger than the limit."""
+        wanted = list(dict.fromkeys(oids))
+        found: dict[str, bytes | None] = {}
+        if wanted and self._process is None:
+            self._start()
+        for start in range(0, len(wanted), BATCH):
+            batch = wanted[start : start + BATCH]
+            self._request(batch)
+            for oid in batch:
+                found[oid] = self._answer(oid)
+        return found
+
+    def _request(self, batch: list[str]) -> None:
+        assert self._process is not None and self._process.stdin is not None
+        stdin = self._process.stdin
+        try:
+            stdin.write("".join(f"{oid}\n" for oid in batch).encode("ascii"))
+            stdin.flush()
+        except OSError:
+            raise self._failed() from None
+
+    def _answer(self, oid: str) -> bytes | None:
+        assert self._process is not None
+        stdout: Any = self._process.stdout
+        header = stdout.readline()
+        if not header.endswith(b"\n"):
+            raise self._failed()
+        parts = header.split()
+        if len(parts) == 2 and parts[1] == b"missing":
+            return None
+        if len(parts) != 3 or parts[0].decode("ascii", "replace") != oid:
+            raise GitError(msg("git.bad_output", command="cat-file"))
+        try:
+            size = int(parts[2])
+        except ValueError:
+            raise GitError(msg("git.bad_output", command="cat-file")) from None
+        if size > self.limit:
+            _skip(stdout, size + 1)
+            return None
+        content: bytes = stdout.read(size + 1)
+        if len(content) != size + 1:
+            raise self._failed()
+        return content[:-1]
+
+    def _failed(self) -> GitError:
+        assert self._process is not None and self._errors is not None
+        self._process.poll()
+        return _failure("cat-file", _read_errors(self._errors))
+
+
+def _skip(stream: Any, count: int) -> None:
+    while count > 0:
+        chunk = stream.read(min(count, 1 << 20))
+        if not chunk:
+            raise GitError(msg("git.bad_output", command="cat-file"))
+        count -= len(chunk)
+
+
+def _call(path: str, *args: str) -> subprocess.CompletedProcess[bytes]:
+    try:
+        return subprocess.run(
+            ["git", "-C", path, *PINNED, *args],
+            capture_output=True,
+            stdin=subprocess.DEVNULL,
+            env=environment(),
+            check=False,
+        )
+    except OSError:
+        raise GitError(msg("git.not_found")) from None
+
+
+def _run(path: str, *args: str) -> bytes:
+    """Run a short git command in `path`; its standard output, or a `GitError`."""
+    result = _call(path, *args)
+    if result.returncode != 0:
+        raise _failure(args[0], result.stderr, path)
+    return result.stdout
+
+
+def _read_errors(errors: IO[bytes]) -> bytes:
+    errors.seek(0)
+    return errors.read(1 << 16)
+
+
+def _failure(command: str, stderr: bytes, path: str = ".") -> GitError:
+    """git's complaint as an om error: the one line that says what went wrong."""
+    text = stderr.decode("utf-8", "replace")
+    if "not a git repository" in text:
+        return GitError(msg("git.not_a_repository", path=printable(os.path.abspath(path), 200)))
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    fatal = [line for line in lines if line.startswith(("fatal:", "error:"))]
+    reason = (fatal or lines or ["(no message)"])[0]
+    return GitError(msg("git.failed", command=command, reason=printable(reason, 300)))
+
+
+# --- writing: the commits `om decide` makes ---------------------------------------------------
+
+
+def toplevel(path: str) -> str:
+    """The top folder of the work tree that `path` lies in."""
+    out = _run(path, "rev-parse", "--show-toplevel")
+    return out.decode("utf-8", "surrogateescape").rstrip("\n")
+
+
+def has_staged_changes(top: str) -> bool:
+    """True when the index holds changes (against HEAD, or any file before the first commit)."""
+    if _call(top, "rev-parse", "-q", "--verify", "HEAD^{commit}").returncode != 0:
+        return bool(_run(top, "ls-files", "-z").strip())
+    result = _call(top, "diff", "--cached", "--quiet", "--no-ext-diff")
+    if result.returncode not in (0, 1):
+        raise _failure("diff", result.stderr, top)
+    return result.returncode == 1
+
+
+def commit_paths(
+    top: str, paths: Iterable[str], message: str, *, sign: bool = False, signoff: bool = False
+) -> None:
+    """Stage `paths` and commit exactly them with `message` (trailers included)."""
+    listed = list(paths)
+    _run(top, "add", "--", *listed)
+    args = ["commit", "-q", "--no-edit", "-m", message]
+    if sign:
+        args.append("-S")
+    if signoff:
+        args.append("--signoff")
+    _run(top, *args, "--", *listed)
+
+
+def unstage(top: str, paths: Iterable[str]) -> None:
+    """Take `paths` out of the index again (after a failed commit)."""
+    listed = list(paths)
+    if _call(top, "rev-parse", "-q", "--verify", "HEAD^{commit}").returncode == 0:
+        _call(top, "reset", "-q", "--", *listed)
+    else:
+        _call(top, "rm", "-q", "--cached", "--ignore-unmatch", "--", *listed)
+
+
+def head(top: str) -> str:
+    """The commit HEAD names."""
+    return _run(top, "rev-parse", "HEAD").decode("ascii", "replace").strip()

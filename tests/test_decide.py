@@ -1,0 +1,168 @@
+"""`om decide` in real git repositories: one commit with trailers, or nothing at all."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from om_cli.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+APPLIED = "om-region-darmstadt"  # an application in the shipped registry that meets the criteria
+RECOGNIZED = "om-kassel"
+
+
+def git(repo: Path, *args: str) -> str:
+    result = subprocess.run(["git", *args], cwd=repo, capture_output=True, text=True, check=True)
+    return result.stdout
+
+
+@pytest.fixture
+def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+    for role in ("AUTHOR", "COMMITTER"):
+        monkeypatch.setenv(f"GIT_{role}_NAME", "Geschäftsstelle")
+        monkeypatch.setenv(f"GIT_{role}_EMAIL", "gs@example.org")
+        monkeypatch.setenv(f"GIT_{role}_DATE", "2026-11-25T10:00:00+01:00")
+    target = tmp_path / "repo"
+    shutil.copytree(ROOT / "registry", target / "registry")
+    git(target, "init", "-q", "-b", "main")
+    git(target, "add", "-A")
+    git(target, "commit", "-q", "-m", "Register")
+    monkeypatch.chdir(target)
+    return target
+
+
+def state(repo: Path) -> tuple[str, str, str]:
+    """HEAD, index and working tree, to prove a refusal changed nothing."""
+    return (
+        git(repo, "rev-parse", "HEAD"),
+        git(repo, "status", "--porcelain", "--untracked-files=all"),
+        git(repo, "diff", "HEAD"),
+    )
+
+
+def om(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_recognition_is_one_commit_with_trailers(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    network = repo / "registry" / "networks" / f"{APPLIED}.yaml"
+    before = network.read_text("utf-8")
+    code, out, err = om(
+        capsys, "decide", "recognize", APPLIED, "--date", "2026-11-25",
+        "--id", "lk-2026-11-anerkennung-darmstadt", "--minutes", "LK-Protokoll 2026/4",
+    )  # fmt: skip
+    assert (code, err) == (0, ""), err
+    assert out.startswith("Beschluss lk-2026-11-anerkennung-darmstadt eingetragen: Commit ")
+    message = git(repo, "log", "-1", "--format=%B")
+    assert "OM-Action: recognition" in message
+    assert "OM-Decision: lk-2026-11-anerkennung-darmstadt" in message
+    changed = git(repo, "show", "--name-status", "--format=", "HEAD").split("\n")
+    assert sorted(line for line in changed if line) == [
+        "A\tregistry/decisions/2026/lk-2026-11-anerkennung-darmstadt.yaml",
+        f"M\tregistry/networks/{APPLIED}.yaml",
+    ]
+    # only the intended lines changed; comments and order survive
+    diff = git(repo, "diff", "HEAD~1", "--", f"registry/networks/{APPLIED}.yaml")
+    removed = [
+        line for line in diff.splitlines() if line.startswith("-") and not line.startswith("---")
+    ]
+    added = [
+        line for line in diff.splitlines() if line.startswith("+") and not line.startswith("+++")
+    ]
+    assert removed == ["-status: applied"]
+    assert added == ["+status: recognized", "+recognized_on: 2026-11-25"] or sorted(
+        added
+    ) == sorted(["+status: recognized", "+recognized_on: 2026-11-25"])
+    comments = [line for line in before.splitlines() if line.lstrip().startswith("#")]
+    after = network.read_text("utf-8")
+    assert all(comment in after for comment in comments)
+    assert state(repo)[1] == ""  # nothing left over
+    code, out, _ = om(capsys, "check", "--registry", "registry", "--as-of", "2026-11-25")
+    assert code == 0, out
+
+
+def _refused(repo: Path, capsys: pytest.CaptureFixture[str], *args: str) -> str:
+    before = state(repo)
+    code, out, err = om(capsys, "decide", *args)
+    assert code == 2, (out, err)
+    assert "Traceback" not in err
+    assert state(repo) == before
+    return err
+
+
+def test_refuses_a_transition_the_lifecycle_forbids(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    err = _refused(repo, capsys, "recognize", RECOGNIZED, "--date", "2026-11-25", "--id", "lk-x")
+    assert "recognized" in err
+
+
+def test_refuses_a_withdrawal_not_proposed_by_the_leitungskreis(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _refused(repo, capsys, "withdraw", RECOGNIZED, "--date", "2026-11-25", "--id", "pl-x")
+    _refused(
+        repo, capsys, "withdraw", RECOGNIZED, "--date", "2026-11-25", "--id", "pl-x",
+        "--proposed-by", "secretariat",
+    )  # fmt: skip
+
+
+def test_refuses_an_existing_decision_id(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    existing = next((repo / "registry" / "decisions").rglob("*.yaml")).stem
+    _refused(repo, capsys, "recognize", APPLIED, "--date", "2026-11-25", "--id", existing)
+
+
+def test_refuses_an_unknown_network(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _refused(repo, capsys, "recognize", "gibt-es-nicht", "--date", "2026-11-25", "--id", "lk-y")
+
+
+def test_refuses_a_dirty_index(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    readme = repo / "registry" / "README.md"
+    readme.write_text(readme.read_text("utf-8") + "\nNotiz\n", "utf-8")
+    git(repo, "add", "registry/README.md")
+    _refused(repo, capsys, "recognize", APPLIED, "--date", "2026-11-25", "--id", "lk-z")
+
+
+def test_refuses_a_recognition_that_would_fail_the_check(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    network = repo / "registry" / "networks" / f"{APPLIED}.yaml"
+    text = network.read_text("utf-8").replace("open: true", "open: false")
+    network.write_text(text, "utf-8")
+    git(repo, "commit", "-q", "-am", "geschlossen")
+    err = _refused(repo, capsys, "recognize", APPLIED, "--date", "2026-11-25", "--id", "lk-w")
+    assert "OM110" in err
+
+
+def test_dry_run_shows_the_diff_and_changes_nothing(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = state(repo)
+    code, out, err = om(
+        capsys, "decide", "recognize", APPLIED, "--date", "2026-11-25", "--id", "lk-v", "--dry-run"
+    )
+    assert (code, err) == (0, "")
+    assert "-status: applied" in out and "+status: recognized" in out
+    assert "+kind: recognition" in out
+    assert state(repo) == before
+
+
+def test_withdrawal_by_the_plenum(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = om(
+        capsys, "decide", "withdraw", RECOGNIZED, "--date", "2026-11-25",
+        "--id", "pl-2026-11-entzug", "--proposed-by", "leitungskreis",
+    )  # fmt: skip
+    assert (code, err) == (0, ""), err
+    decision = (repo / "registry" / "decisions" / "2026" / "pl-2026-11-entzug.yaml").read_text()
+    assert "body: plenum" in decision and "proposed_by: leitungskreis" in decision
+    assert "OM-Action: withdrawal" in git(repo, "log", "-1", "--format=%B")
