@@ -166,3 +166,31 @@ def test_withdrawal_by_the_plenum(repo: Path, capsys: pytest.CaptureFixture[str]
     decision = (repo / "registry" / "decisions" / "2026" / "pl-2026-11-entzug.yaml").read_text()
     assert "body: plenum" in decision and "proposed_by: leitungskreis" in decision
     assert "OM-Action: withdrawal" in git(repo, "log", "-1", "--format=%B")
+
+
+def test_signoff_and_ssh_signature(
+    repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    keygen = shutil.which("ssh-keygen")
+    if keygen is None:
+        import os
+
+        if os.environ.get("CI") == "true":
+            pytest.fail("ssh-keygen is required in CI but not installed")
+        pytest.skip("ssh-keygen not installed")
+    key = tmp_path / "signing-key"
+    subprocess.run([keygen, "-q", "-t", "ed25519", "-N", "", "-f", str(key)], check=True)
+    git(repo, "config", "gpg.format", "ssh")
+    git(repo, "config", "user.signingkey", str(key))
+    public = (tmp_path / "signing-key.pub").read_text().strip()
+    signers = tmp_path / "allowed_signers"
+    signers.write_text(f"gs@example.org {public}\n")
+    git(repo, "config", "gpg.ssh.allowedSignersFile", str(signers))
+    code, _, err = om(
+        capsys, "decide", "recognize", APPLIED, "--date", "2026-11-25",
+        "--id", "lk-2026-11-signiert", "--sign", "--signoff",
+    )  # fmt: skip
+    assert (code, err) == (0, ""), err
+    message = git(repo, "log", "-1", "--format=%B")
+    assert "Signed-off-by: Geschäftsstelle <gs@example.org>" in message
+    assert git(repo, "log", "-1", "--format=%G?").strip() == "G"
