@@ -16,7 +16,6 @@ from __future__ import annotations
 import itertools
 import json
 import os
-import resource
 import shutil
 import subprocess
 import sys
@@ -1174,6 +1173,16 @@ def _hostile_registry(root: Path) -> list[str]:
     return stems
 
 
+# Runs its arguments as a child and reports that child's peak memory (KiB) on stderr: the
+# test process's own RUSAGE_CHILDREN would include every child any earlier test waited for.
+_MEASURE = (
+    "import resource, subprocess, sys\n"
+    "code = subprocess.run(sys.argv[1:]).returncode\n"
+    "sys.stderr.write('\\nMAXRSS %d\\n' % resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+    "sys.exit(code)\n"
+)
+
+
 @pytest.mark.parametrize("lang", ["de", "en"])
 def test_cli_reports_every_hostile_file(tmp_path: Path, lang: str) -> None:
     registry = tmp_path / "registry"
@@ -1182,8 +1191,9 @@ def test_cli_reports_every_hostile_file(tmp_path: Path, lang: str) -> None:
     start = time.perf_counter()
     try:
         run = subprocess.run(
-            [sys.executable, "-m", "om_cli", "check", "--registry", str(registry),
-             "--format", "json", "--no-cache", "--as-of", "2026-11-25"],
+            [sys.executable, "-c", _MEASURE, sys.executable, "-m", "om_cli", "check",
+             "--registry", str(registry), "--format", "json", "--no-cache",
+             "--as-of", "2026-11-25"],
             capture_output=True,
             text=True,
             timeout=10,
@@ -1193,8 +1203,10 @@ def test_cli_reports_every_hostile_file(tmp_path: Path, lang: str) -> None:
     except subprocess.TimeoutExpired:
         pytest.fail("om check did not finish within 10 s on the hostile registry")
     seconds = time.perf_counter() - start
-    # an upper bound: the largest resident set of any child this test process has waited for
-    peak_mib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    # the peak resident set of om and its workers, as the wrapper process measured it
+    measured, _, rest = run.stderr.rpartition("\nMAXRSS ")
+    peak_mib = int(rest.strip()) / 1024
+    run = subprocess.CompletedProcess(run.args, run.returncode, run.stdout, measured)
     print(f"\nhostile om check ({lang}): {seconds:.2f} s, peak RSS <= {peak_mib:.0f} MiB")
     assert "Traceback" not in run.stderr, run.stderr[-3000:]
     assert run.returncode == 1, (run.returncode, run.stderr[-2000:])
