@@ -171,16 +171,7 @@ def test_unchanged_old_files_are_not_read_again(
     for path in registry.rglob("*.yaml"):
         os.utime(path, (old, old))
     first = _full(registry)
-    import om_cli.loader as loader
-
-    reads: list[str] = []
-    real = loader.read_bytes
-
-    def counting(path: str, *, regular: bool = False) -> bytes:
-        reads.append(path)
-        return real(path, regular=regular)
-
-    monkeypatch.setattr(loader, "read_bytes", counting)
+    reads = _count_reads(monkeypatch)
     assert _full(registry) == first
     assert reads == []
     network = next((registry / "networks").glob("*.yaml"))
@@ -194,7 +185,6 @@ def test_recently_touched_files_are_trusted_once_they_are_old_enough(
 ) -> None:
     import time
 
-    import om_cli.loader as loader
     import om_cli.report_cache as report_cache
 
     for path in registry.rglob("*.yaml"):
@@ -204,6 +194,15 @@ def test_recently_touched_files_are_trusted_once_they_are_old_enough(
     monkeypatch.setattr(report_cache.time, "time_ns", lambda: later)
     assert _full(registry) == first  # hashed again, and the memo written anew
 
+    reads = _count_reads(monkeypatch)
+    assert _full(registry) == first
+    assert reads == []
+
+
+def _count_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """From now on, every file om reads is listed in the returned list."""
+    import om_cli.loader as loader
+
     reads: list[str] = []
     real = loader.read_bytes
 
@@ -212,5 +211,4 @@ def test_recently_touched_files_are_trusted_once_they_are_old_enough(
         return real(path, regular=regular)
 
     monkeypatch.setattr(loader, "read_bytes", counting)
-    assert _full(registry) == first
-    assert reads == []
+    return reads

@@ -22,7 +22,7 @@ import typer
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.comments import CommentedMap
 
 from om_cli import yaml_style
 from om_cli.errors import WriteError
@@ -31,6 +31,7 @@ from om_cli.loader import LoadError, parse
 from om_cli.messages import INVISIBLE
 from om_cli.safe_write import LOCK_NAME
 from om_cli.yaml_style import dump, edit, load, same_values
+from tests.yaml_helpers import styled
 
 ROOT = Path(__file__).resolve().parent.parent
 PROPERTIES = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -393,29 +394,13 @@ _values = st.recursive(
 _documents = st.dictionaries(_strings, _values, min_size=1, max_size=6)
 
 
-def _styled(value: Any, flow: bool) -> Any:
-    if isinstance(value, dict):
-        styled: CommentedMap | CommentedSeq = CommentedMap(
-            (key, _styled(child, flow)) for key, child in value.items()
-        )
-    elif isinstance(value, list):
-        styled = CommentedSeq(_styled(child, flow) for child in value)
-    else:
-        return value
-    if flow:
-        styled.fa.set_flow_style()
-    else:
-        styled.fa.set_block_style()
-    return styled
-
-
 def _foreign_dump(document: dict[str, Any], flow: bool, indent: int) -> str:
     """A document as another tool might write it (plain ruamel, other indentation)."""
     writer = YAML(typ="rt")
     writer.indent(mapping=indent, sequence=indent, offset=0)
     writer.width = 60
     stream = io.StringIO()
-    writer.dump(_styled(document, flow), stream)
+    writer.dump(styled(document, flow), stream)
     return stream.getvalue()
 
 

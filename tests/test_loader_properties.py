@@ -22,11 +22,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarbool import ScalarBoolean
 
 from om_cli.loader import LoadError, Positions, parse
 from om_cli.messages import CATALOGUE
+from tests.yaml_helpers import styled
 
 ROBUST = settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 DIFFERENTIAL = settings(
@@ -274,27 +274,11 @@ _values = st.recursive(
 _documents = st.dictionaries(_keys, _values, min_size=1, max_size=6)
 
 
-def _styled(value: Any, flow: bool) -> Any:
-    if isinstance(value, dict):
-        styled: CommentedMap | CommentedSeq = CommentedMap(
-            (key, _styled(child, flow)) for key, child in value.items()
-        )
-    elif isinstance(value, list):
-        styled = CommentedSeq(_styled(child, flow) for child in value)
-    else:
-        return value
-    if flow:
-        styled.fa.set_flow_style()
-    else:
-        styled.fa.set_block_style()
-    return styled
-
-
 def dump(document: dict[str, Any], *, flow: bool) -> str:
     writer = YAML(typ="rt")
     writer.width = 4096
     stream = io.StringIO()
-    writer.dump(_styled(document, flow), stream)
+    writer.dump(styled(document, flow), stream)
     return stream.getvalue()
 
 
