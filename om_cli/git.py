@@ -513,3 +513,26 @@ def unstage(top: str, paths: Iterable[str]) -> None:
 def head(top: str) -> str:
     """The commit HEAD names."""
     return _run(top, "rev-parse", "HEAD").decode("ascii", "replace").strip()
+
+
+# --- reading a registry as it was at a commit ----------------------------------------------
+
+
+def commit_day(top: str, rev: str) -> str:
+    """The committer date of `rev` as a calendar date in that commit's own time zone."""
+    out = _run(top, "show", "-s", "--format=%cI", f"{rev}^{{commit}}", "--")
+    return out.decode("ascii", "replace").strip()[:10]
+
+
+def export_tree(top: str, rev: str, path: str, destination: str) -> None:
+    """Write the files under `path` at commit `rev` into `destination` (read from git objects).
+
+    The archive is unpacked with tarfile's `data` filter: no absolute paths, no escape through
+    `..` or links, no device files.
+    """
+    import io
+    import tarfile
+
+    archive = _run(top, "archive", "--format=tar", f"{rev}^{{commit}}", "--", path)
+    with tarfile.open(fileobj=io.BytesIO(archive), mode="r:") as tar:
+        tar.extractall(destination, filter="data")

@@ -499,6 +499,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Pfad {path} gibt es nicht",
         "path {path} does not exist",
     ),
+    "error.no_registry_at": (
+        "im Commit {rev} gibt es kein Register unter {path}",
+        "commit {rev} has no registry at {path}",
+    ),
     "error.bad_date": (
         "ungültiges Datum „{value}“; erwartet wird JJJJ-MM-TT",
         "invalid date '{value}'; expected YYYY-MM-DD",

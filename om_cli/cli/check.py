@@ -44,14 +44,28 @@ def check_command(
     no_cache: Annotated[
         bool, typer.Option("--no-cache", help="Den Zwischenspeicher nicht benutzen.")
     ] = False,
+    at: Annotated[
+        str | None,
+        typer.Option(
+            "--at", help="Das Register, wie es in diesem Commit war (Stichtag: sein Datum)."
+        ),
+    ] = None,
 ) -> None:
     """Das Register gegen Schema und Kriterien prüfen."""
     from om_cli.checker import check
     from om_cli.reporters import REPORTERS
 
-    paths = existing_paths(paths or [])
-    root = find_registry(registry, paths)
-    report = check(root, shown=root, as_of=parse_as_of(as_of), use_cache=not no_cache, only=paths)
+    if at is not None:
+        from om_cli.timetravel import check_at
+
+        root = registry or "registry"
+        report = check_at(root, at, as_of=parse_as_of(as_of) if as_of else None)
+    else:
+        paths = existing_paths(paths or [])
+        root = find_registry(registry, paths)
+        report = check(
+            root, shown=root, as_of=parse_as_of(as_of), use_cache=not no_cache, only=paths
+        )
     color = output_format is Format.text and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     REPORTERS[output_format.value](report, language(lang), sys.stdout, color)
     raise typer.Exit(report.exit_code(strict=strict))
