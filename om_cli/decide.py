@@ -160,8 +160,12 @@ def plan_decision(
     proposed_by: str | None,
     summary: str | None,
     minutes: str | None,
+    waiver: Waiver | None = None,
 ) -> Plan:
-    """Everything `om decide` will write, checked against the lifecycle and the criteria."""
+    """Everything `om decide` will write, checked against the lifecycle and the criteria.
+
+    For `waive`, `waiver` is the entry added to `om.yaml`'s `waivers`, naming the decision.
+    """
     from om_cli import yaml_style
     from om_cli.discovery import Entry, discover
     from om_cli.engine import check_registry, load_registry
@@ -202,18 +206,26 @@ def plan_decision(
         date=date, proposed_by=proposed_by, summary=summary, minutes=minutes,
     )  # fmt: skip
     changes.append(FileChange(target, document, None))
+    settings_path = os.path.join(registry_root, "om.yaml")
+    if waiver is not None:
+        changes.append(_waiver_change(settings_path, waiver, decision_id, registry.settings))
     # the registry as it will be: refuse when a network concerned, or the decision, has errors
     display = f"{registry_root.rstrip('/')}/decisions/{date.year}/{decision_id}.yaml"
-    future = Entry("decisions", decision_id, target, display, str(date.year), True)
+    future = [Entry("decisions", decision_id, target, display, str(date.year), True)]
+    if waiver is not None and registry.settings is None:
+        shown = f"{registry_root.rstrip('/')}/om.yaml"
+        future.append(Entry("settings", "om", settings_path, shown, None, True))
     after = load_registry(
         registry_root,
         registry_root,
-        discovered=([*entries, future], placements),
+        discovered=([*entries, *future], placements),
         already_read={change.path: change.new for change in changes},
     )
     report = check_registry(after, as_of=date)
     concerned = {f"networks/{network_id}" for network_id in networks}
     concerned.add(f"decisions/{decision_id}")
+    if waiver is not None:
+        concerned.add("om.yaml")
     errors = [
         finding
         for finding in report.findings
@@ -229,6 +241,49 @@ def plan_decision(
         tuple(changes),
         commit_message(action, decision_id, networks, date),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class Waiver:
+    """A waiver for `om.yaml`: which finding, until when, and why."""
+
+    rule: str
+    entity: str
+    until: dt.date
+    reason: str
+
+
+def _waiver_change(path: str, waiver: Waiver, decision_id: str, current: object) -> FileChange:
+    """`om.yaml` with the waiver appended (a new `om.yaml` when the registry has none)."""
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    from om_cli import yaml_style
+    from om_cli.model import Document
+
+    entry = {
+        "rule": waiver.rule,
+        "entity": waiver.entity,
+        "decision": decision_id,
+        "reason": waiver.reason,
+        "until": waiver.until.isoformat(),
+    }
+    if isinstance(current, Document):
+        if current.error is not None or current.raw is None:
+            raise UsageError(msg("decide.unreadable", file=current.file))
+        old: bytes | None = current.raw
+        data = yaml_style.load(current.raw.decode("utf-8"))
+    else:
+        old = None
+        data = CommentedMap([("criteria", "om-2012")])
+    waivers = data.get("waivers")
+    if not isinstance(waivers, CommentedSeq):
+        waivers = CommentedSeq()
+        data["waivers"] = waivers
+    yaml_style.append(waivers, entry)
+    text = yaml_style.dump(data)
+    if old is None:
+        text = "# yaml-language-server: $schema=../schemas/om.schema.json\n" + text
+    return FileChange(path, text.encode("utf-8"), old)
 
 
 def _set_date(data: object, field: str, value: str) -> None:

@@ -571,6 +571,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "the git index holds changes om did not make; commit them first or undo them with "
         "'git restore --staged'",
     ),
+    "decide.waiver_fields": (
+        "waive braucht --rule, --entity, --until und --reason",
+        "waive needs --rule, --entity, --until and --reason",
+    ),
     "decide.done": (
         "Beschluss {id} eingetragen: Commit {commit}",
         "decision {id} recorded: commit {commit}",

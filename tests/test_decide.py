@@ -194,3 +194,30 @@ def test_signoff_and_ssh_signature(
     message = git(repo, "log", "-1", "--format=%B")
     assert "Signed-off-by: Geschäftsstelle <gs@example.org>" in message
     assert git(repo, "log", "-1", "--format=%G?").strip() == "G"
+
+
+def test_waiver_decision_and_its_entry_in_om_yaml(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    network = repo / "registry" / "networks" / f"{RECOGNIZED}.yaml"
+    network.write_text(network.read_text("utf-8").replace("open: true", "open: false"))
+    git(repo, "commit", "-q", "-am", "vorübergehend geschlossen")
+    settings = repo / "registry" / "om.yaml"
+    comments = [line for line in settings.read_text("utf-8").splitlines() if line.startswith("#")]
+    code, _, err = om(
+        capsys, "decide", "waive", "--date", "2026-11-25", "--id", "lk-2026-11-ausnahme-offen",
+        "--rule", "OM110", "--entity", f"networks/{RECOGNIZED}", "--until", "2027-03-31",
+        "--reason", "Neugründung des Trägervereins",
+    )  # fmt: skip
+    assert (code, err) == (0, ""), err
+    text = settings.read_text("utf-8")
+    assert "decision: lk-2026-11-ausnahme-offen" in text and "until: 2027-03-31" in text
+    assert all(comment in text for comment in comments)
+    assert "OM-Action: waiver" in git(repo, "log", "-1", "--format=%B")
+    code, out, _ = om(capsys, "check", "--registry", "registry", "--as-of", "2026-12-01")
+    assert code == 0, out
+    assert "Ausnahme laut Beschluss lk-2026-11-ausnahme-offen" in out
+
+
+def test_waive_needs_all_waiver_fields(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _refused(repo, capsys, "waive", "--date", "2026-11-25", "--id", "lk-u", "--rule", "OM202")

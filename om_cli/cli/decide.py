@@ -50,9 +50,20 @@ def decide_command(
     sign: Annotated[bool, typer.Option("--sign", help="Den Commit signieren (git -S).")] = False,
     signoff: Annotated[bool, typer.Option("--signoff", help="Signed-off-by anfügen.")] = False,
     lang: Annotated[Lang | None, typer.Option("--lang", help="Sprache (de, en).")] = None,
+    rule: Annotated[
+        str | None, typer.Option("--rule", help="waive: die Regel, z. B. OM203.")
+    ] = None,
+    entity: Annotated[
+        str | None, typer.Option("--entity", help="waive: der Eintrag, z. B. networks/om-kassel.")
+    ] = None,
+    until: Annotated[
+        str | None, typer.Option("--until", help="waive: gilt bis JJJJ-MM-TT.")
+    ] = None,
+    reason: Annotated[str | None, typer.Option("--reason", help="waive: die Begründung.")] = None,
 ) -> None:
     """Einen Beschluss eintragen: Beschlussdatei, Netzwerkstatus, ein Commit mit Trailern."""
-    from om_cli.decide import apply_plan, check_request, diff, plan_decision
+    from om_cli.decide import Waiver, apply_plan, check_request, diff, plan_decision
+    from om_cli.errors import UsageError
 
     day = parse_as_of(date)
     chosen = list(networks or [])
@@ -60,10 +71,15 @@ def decide_command(
     decided = check_request(
         action.value, chosen, date=day, decision_id=decision_id, proposed_by=proposer
     )
+    waiver = None
+    if decided.name == "waive":
+        if not (rule and entity and until and reason):
+            raise UsageError(msg("decide.waiver_fields"))
+        waiver = Waiver(rule.strip().upper(), entity, parse_as_of(until), reason)
     root = find_registry(registry, [])
     plan = plan_decision(
         root, decided, chosen, date=day, decision_id=decision_id,
-        proposed_by=proposer, summary=summary, minutes=minutes,
+        proposed_by=proposer, summary=summary, minutes=minutes, waiver=waiver,
     )  # fmt: skip
     if dry_run:
         sys.stdout.write(diff(plan))
