@@ -25,7 +25,6 @@ SCHEMA_OF = {
     "plenum": "plenum",
     "settings": "om",
 }
-_YEAR = re.compile(r"[0-9]{4}\Z")
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from om_cli.cli import main
+from tests.conftest import require_tool
 
 ROOT = Path(__file__).resolve().parent.parent
 APPLIED = "om-region-darmstadt"  # an application in the shipped registry that meets the criteria
@@ -171,13 +172,7 @@ def test_withdrawal_by_the_plenum(repo: Path, capsys: pytest.CaptureFixture[str]
 def test_signoff_and_ssh_signature(
     repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    keygen = shutil.which("ssh-keygen")
-    if keygen is None:
-        import os
-
-        if os.environ.get("CI") == "true":
-            pytest.fail("ssh-keygen is required in CI but not installed")
-        pytest.skip("ssh-keygen not installed")
+    keygen = require_tool("ssh-keygen")
     key = tmp_path / "signing-key"
     subprocess.run([keygen, "-q", "-t", "ed25519", "-N", "", "-f", str(key)], check=True)
     git(repo, "config", "gpg.format", "ssh")

@@ -5,23 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Protocol
 
 from om_cli.findings import Finding, Severity
 from om_cli.messages import Message
 from om_cli.model import Decision, Document, Network, Partner, TaxonomyEntry
 from om_cli.registry import Registry
-
-
-class Rule(Protocol):
-    """A rule module: its constants and its `check` generator."""
-
-    ID: str
-    SEVERITY: Severity
-    __doc__: str | None
-
-    @staticmethod
-    def check(ctx: Context) -> object: ...
 
 
 @dataclass
