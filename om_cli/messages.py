@@ -734,6 +734,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "ohne Beschluss",
         "no decision",
     ),
+    # --- om audit (history rules OM301–OM305) ----------------------------------------------------
+    # (messages of this section go above the next section line)
+    # --- om apply, om new partner, om record -----------------------------------------------------
+    # (messages of this section go above the next section line)
+    # --- om check --base, CI formats, hooks, om init ---------------------------------------------
+    # (messages of this section go above the next section line)
+    # --- om report plenum, om export, om status --------------------------------------------------
+    # (messages of this section go above the next section line)
     # --- rule titles ---------------------------------------------------------------------------
     "rule.OM001": (
         "Datei lesbar, gültiges YAML, innerhalb der Sicherheitsgrenzen",

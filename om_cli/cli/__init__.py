@@ -32,6 +32,13 @@ app.command("show")(lookup.show_command)
 app.command("decide")(decide.decide_command)
 app.command("fmt")(fmt.fmt_command)
 app.command("history")(history.history_command)
+# audit
+
+# apply, new, record
+
+# check --base formats, hook, init
+
+# report, export, status
 
 
 def main(argv: list[str] | None = None) -> int:
