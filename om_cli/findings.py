@@ -24,7 +24,7 @@ class Finding:
 
     `entity` is `<kind folder>/<file stem>` (or `taxonomy/<entry id>`, `om.yaml`); `pointer` is
     a JSON pointer into the file's document; `waiver` names the waiver that turned the finding
-    into a notice, if any.
+    into a notice, if any. History findings (OM301–OM305) name the commit they are about.
     """
 
     rule: str
@@ -36,6 +36,7 @@ class Finding:
     pointer: str
     message: Message
     waiver: str | None = None
+    commit: str | None = None  # the commit a history finding (OM301–OM305) is about
 
     @property
     def fingerprint(self) -> tuple[str, str, str]:

@@ -9,7 +9,8 @@ from om_cli.findings import Finding, Report, Severity
 
 
 def as_dict(finding: Finding, lang: str) -> dict[str, Any]:
-    return {
+    """One finding; a history finding has the extra key `commit`."""
+    entry = {
         "rule": finding.rule,
         "severity": finding.severity.value,
         "entity": finding.entity,
@@ -20,6 +21,9 @@ def as_dict(finding: Finding, lang: str) -> dict[str, Any]:
         "message": finding.message.text(lang),
         "waiver": finding.waiver,
     }
+    if finding.commit is not None:
+        entry["commit"] = finding.commit
+    return entry
 
 
 def document(report: Report, lang: str) -> dict[str, Any]:
