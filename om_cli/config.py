@@ -59,8 +59,13 @@ def _defaults() -> dict[str, Any]:
 
 def load_settings(doc: Document | None) -> Settings:
     """Layer the registry's `om.yaml` (if readable) over the defaults."""
+    return settings_from(doc.data if doc is not None else None)
+
+
+def settings_from(data: dict[str, Any] | None) -> Settings:
+    """Layer the content of an `om.yaml` (None: none, or unreadable) over the defaults."""
     defaults = _defaults()
-    own: dict[str, Any] = doc.data if doc is not None and doc.data is not None else {}
+    own: dict[str, Any] = data if data is not None else {}
     severities: dict[str, str] = {}
     for source in (defaults, own):
         for rule_id, value in as_mapping(source.get("rules")).items():

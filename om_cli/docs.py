@@ -12,7 +12,7 @@ from pathlib import Path
 from types import ModuleType
 
 from om_cli.messages import msg
-from om_cli.rules import RULES
+from om_cli.rules import CATALOGUE
 
 
 def rule_page(rule: ModuleType) -> str:
@@ -40,7 +40,7 @@ def index_page() -> str:
         "| id | severity | rule |",
         "|---|---|---|",
     ]
-    for rule in RULES:
+    for rule in CATALOGUE:
         title = msg(f"rule.{rule.ID}").text("de")
         lines.append(f"| [{rule.ID}]({rule.ID}.md) | {rule.SEVERITY.value} | {title} |")
     return "\n".join(lines) + "\n"
@@ -48,7 +48,7 @@ def index_page() -> str:
 
 def pages() -> dict[str, str]:
     """File name -> content of every generated page."""
-    generated = {f"{rule.ID}.md": rule_page(rule) for rule in RULES}
+    generated = {f"{rule.ID}.md": rule_page(rule) for rule in CATALOGUE}
     generated["README.md"] = index_page()
     return generated
 

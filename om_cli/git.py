@@ -177,15 +177,28 @@ def resolve_head(repo: Repository) -> str | None:
     return result.stdout.decode("ascii", "replace").strip()
 
 
-def commit_order(repo: Repository) -> dict[str, int]:
-    """Every commit reachable from HEAD and its place, oldest first: parents before children,
+def resolve_commit(repo: Repository, revision: str) -> str | None:
+    """The commit `revision` names; None when there is no such commit (or it is not fetched)."""
+    if not revision or revision.startswith("-") or "\0" in revision:
+        return None
+    result = _call(repo.path, "rev-parse", "-q", "--verify", "--end-of-options",
+                   f"{revision}^{{commit}}")  # fmt: skip
+    if result.returncode != 0:
+        return None
+    return result.stdout.decode("ascii", "replace").strip() or None
+
+
+def commit_order(repo: Repository, head: str = "HEAD") -> dict[str, int]:
+    """Every commit reachable from `head` and its place, oldest first: parents before children,
     otherwise by commit date (`git rev-list --date-order --reverse`)."""
-    out = _run(repo.path, "rev-list", "--date-order", "--reverse", "HEAD")
+    out = _run(repo.path, "rev-list", "--date-order", "--reverse", head, "--")
     return {oid: index for index, oid in enumerate(out.decode("ascii", "replace").split())}
 
 
-def read_log(repo: Repository, pathspec: str, since: str | None = None) -> Iterator[LogCommit]:
-    """Every commit reachable from HEAD (and not from `since`) that changed something under
+def read_log(
+    repo: Repository, pathspec: str, since: str | None = None, head: str = "HEAD"
+) -> Iterator[LogCommit]:
+    """Every commit reachable from `head` (and not from `since`) that changed something under
     `pathspec`, newest first, as git finds them (`commit_order` sorts them).
 
     One `git log`, read as it streams. Ordinary commits list their changes against their parent
@@ -198,7 +211,7 @@ def read_log(repo: Repository, pathspec: str, since: str | None = None) -> Itera
     `pathspec` is relative to `repo.path` and taken literally. Changes are never detected as
     renames: a moved file is a deletion and an addition, so the caller decides what it means.
     """
-    revisions = ["HEAD"] if since is None else ["--ignore-missing", "HEAD", f"^{since}"]
+    revisions = [head] if since is None else ["--ignore-missing", head, f"^{since}"]
     args = [
         "git", "-C", repo.path, *PINNED,
         "log", *revisions, f"--format={LOG_FORMAT}", "-z", "--full-history", "--root",
@@ -372,8 +385,12 @@ class BlobReader:
             self._errors.close()
             self._errors = None
 
-    def read(self, oids: Iterable[str]) -> dict[str, bytes | None]:
-        """The content of each blob; None for one that is missing or larger than the limit."""
+    def read(self, oids: Iterable[str], *, by_name: bool = False) -> dict[str, bytes | None]:
+        """The content of each blob; None for one that is missing or larger than the limit.
+
+        With `by_name`, the requests are object names such as `<commit>:<path>` rather than
+        ids; the answer then carries the id git resolved them to.
+        """
         wanted = list(dict.fromkeys(oids))
         found: dict[str, bytes | None] = {}
         if wanted and self._process is None:
@@ -382,7 +399,7 @@ class BlobReader:
             batch = wanted[start : start + BATCH]
             self._request(batch)
             for oid in batch:
-                found[oid] = self._answer(oid)
+                found[oid] = self._answer(None if by_name else oid)
         return found
 
     def _request(self, batch: list[str]) -> None:
@@ -394,22 +411,22 @@ class BlobReader:
         except OSError:
             raise self._failed() from None
 
-    def _answer(self, oid: str) -> bytes | None:
+    def _answer(self, oid: str | None) -> bytes | None:
         assert self._process is not None
         stdout: Any = self._process.stdout
         header = stdout.readline()
         if not header.endswith(b"\n"):
             raise self._failed()
         parts = header.split()
-        if len(parts) == 2 and parts[1] == b"missing":
+        if len(parts) >= 2 and parts[-1] in (b"missing", b"ambiguous"):
             return None
-        if len(parts) != 3 or parts[0].decode("ascii", "replace") != oid:
+        if len(parts) != 3 or (oid is not None and parts[0].decode("ascii", "replace") != oid):
             raise GitError(msg("git.bad_output", command="cat-file"))
         try:
             size = int(parts[2])
         except ValueError:
             raise GitError(msg("git.bad_output", command="cat-file")) from None
-        if size > self.limit:
+        if parts[1] != b"blob" or size > self.limit:
             _skip(stdout, size + 1)
             return None
         content: bytes = stdout.read(size + 1)
@@ -536,3 +553,84 @@ def export_tree(top: str, rev: str, path: str, destination: str) -> None:
     archive = _run(top, "archive", "--format=tar", f"{rev}^{{commit}}", "--", path)
     with tarfile.open(fileobj=io.BytesIO(archive), mode="r:") as tar:
         tar.extractall(destination, filter="data")
+
+
+# --- the audit: completeness of the history, ranges, objects by name, signatures -------------
+
+
+def commits_between(repo: Repository, head: str, since: str) -> set[str]:
+    """The commits reachable from `head` but not from `since` (both commit ids)."""
+    out = _run(repo.path, "rev-list", head, f"^{since}", "--")
+    return set(out.decode("ascii", "replace").split())
+
+
+def replace_refs(repo: Repository) -> list[str]:
+    """The `refs/replace/*` refs of the repository (replacement objects)."""
+    out = _run(repo.path, "for-each-ref", "--format=%(refname)", "refs/replace/")
+    return [line for line in out.decode("utf-8", "replace").splitlines() if line]
+
+
+def has_grafts(repo: Repository) -> bool:
+    """True when the repository has a grafts file (it rewrites parents) or git is told of one."""
+    if os.environ.get("GIT_GRAFT_FILE"):
+        return True
+    out = _run(repo.path, "rev-parse", "--git-path", "info/grafts")
+    path = out.decode("utf-8", "surrogateescape").rstrip("\n")
+    if not os.path.isabs(path):
+        path = os.path.join(repo.path, path)
+    return os.path.lexists(path)
+
+
+def read_named(repo: Repository, names: Iterable[str], limit: int) -> dict[str, bytes | None]:
+    """The content of objects named `<commit>:<path>`; None for a missing one (or one larger
+    than `limit`, or one whose name git's batch protocol cannot carry: a newline in it)."""
+    found: dict[str, bytes | None] = {}
+    wanted = []
+    for name in dict.fromkeys(names):
+        if "\n" in name or "\r" in name:
+            found[name] = None
+        else:
+            wanted.append(name)
+    if not wanted:
+        return found
+    with BlobReader(repo, limit) as reader:
+        found.update(reader.read(wanted, by_name=True))
+    return found
+
+
+def signatures(
+    repo: Repository, commits: Iterable[str], allowed_signers: bytes
+) -> dict[str, tuple[str, str]]:
+    """git's verdict on each commit's signature, checked against `allowed_signers` (the content
+    of an ssh allowed-signers file): the `%G?` letter and the signer (`%GS`, the principal).
+
+    Only ssh signatures can be good: the OpenPGP and X.509 programs are pinned to ones that do
+    not exist, so no key in a keyring can vouch for a commit. One `git log` for all commits.
+    """
+    listed = list(dict.fromkeys(commits))
+    if not listed:
+        return {}
+    with tempfile.NamedTemporaryFile(prefix="om-allowed-signers-") as trust:
+        trust.write(allowed_signers)
+        trust.flush()
+        result = subprocess.run(
+            ["git", "-C", repo.path, *PINNED,
+             "-c", f"gpg.ssh.allowedSignersFile={trust.name}",
+             "-c", "gpg.ssh.revocationFile=",
+             "-c", "gpg.program=om-no-openpgp", "-c", "gpg.openpgp.program=om-no-openpgp",
+             "-c", "gpg.x509.program=om-no-x509",
+             "log", "--no-walk=unsorted", "--stdin", "--format=%H%x00%G?%x00%GS%x00",
+             "--no-show-signature", "--"],
+            input="".join(f"{commit}\n" for commit in listed).encode("ascii"),
+            capture_output=True,
+            env=environment(),
+            check=False,
+        )  # fmt: skip
+    if result.returncode != 0:
+        raise _failure("log", result.stderr, repo.path)
+    verdicts: dict[str, tuple[str, str]] = {}
+    fields = result.stdout.decode("utf-8", "replace").split("\0")
+    for index in range(0, len(fields) - 3, 3):
+        commit, letter, signer = (field.strip("\n") for field in fields[index : index + 3])
+        verdicts[commit] = (letter, signer)
+    return verdicts

@@ -116,12 +116,14 @@ def status_history(
     network: str | None = None,
     *,
     use_cache: bool = True,
+    head: str | None = None,
 ) -> list[StatusChange]:
     """Every status change of the networks in `registry` (relative to `repo`), oldest first.
 
     `repo` is a folder inside a git work tree (or a bare repository); the history is that of
-    its HEAD. With `network`, only that network's changes. Raises `GitError` when `repo` is no
-    repository, git is missing or fails, or the clone is shallow (its history is incomplete).
+    its HEAD (or of the commit `head`). With `network`, only that network's changes. Raises
+    `GitError` when `repo` is no repository, git is missing or fails, or the clone is shallow
+    (its history is incomplete); `UsageError` when `head` names no commit.
 
     Oldest first means the order of `git rev-list --date-order --reverse`: parents before
     children, otherwise by commit date; within a commit by network id.
@@ -136,13 +138,19 @@ def status_history(
     if repository.shallow:
         raise GitError(msg("git.shallow"))
     pathspec, folder = _networks_folder(repository, registry)
-    head = git.resolve_head(repository)
     if head is None:
-        return []
+        head = git.resolve_head(repository)
+        if head is None:
+            return []
+    else:
+        resolved = git.resolve_commit(repository, head)
+        if resolved is None:
+            raise UsageError(msg("git.unknown_revision", revision=printable(head, 100)))
+        head = resolved
     cache = _HistoryCache(repository.git_dir, folder, enabled=use_cache)
     if cache.head != head:
-        order = git.commit_order(repository)
-        read, fresh = _read_history(repository, pathspec, folder, cache.contents, cache.head)
+        order = git.commit_order(repository, head)
+        read, fresh = _read_history(repository, pathspec, folder, cache.contents, cache.head, head)
         kept = [c for c in cache.changes if c.commit in order and c.commit not in read]
         cache.changes = sorted([*kept, *fresh], key=lambda change: order[change.commit])
         cache.head = head
@@ -156,6 +164,7 @@ def _read_history(
     folder: str,
     contents: dict[str, _Content],
     since: str | None,
+    head: str,
 ) -> tuple[set[str], list[StatusChange]]:
     """The commits `git log` listed and the changes they made; adds to `contents`."""
     listed: set[str] = set()
@@ -163,7 +172,7 @@ def _read_history(
     raws: dict[str, bytes | None] = {}
     with git.BlobReader(repository, MAX_BYTES) as reader:
         wanted: dict[str, None] = {}
-        for commit in git.read_log(repository, pathspec, since):
+        for commit in git.read_log(repository, pathspec, since, head):
             listed.add(commit.commit)
             files = [change for change in commit.files if _is_network_file(change.path, folder)]
             if not files:

@@ -735,6 +735,121 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "no decision",
     ),
     # --- om audit (history rules OM301–OM305) ----------------------------------------------------
+    "git.unknown_revision": (
+        "die Revision {revision} gibt es in diesem Repository nicht (nicht geholt?); "
+        "mit „git fetch origin {revision}“ holen oder eine andere angeben",
+        "revision {revision} does not exist in this repository (not fetched?); fetch it with "
+        "'git fetch origin {revision}' or name another one",
+    ),
+    "audit.checked": (
+        "{commits:|Commit|Commits} geprüft",
+        "{commits:|commit|commits} audited",
+    ),
+    "om301.added": (
+        "Commit {commit} legt das Netzwerk mit Status {new} an; ein neues Netzwerk beginnt als "
+        "Antrag (applied)",
+        "commit {commit} adds the network with status {new}; a new network starts as an "
+        "application (applied)",
+    ),
+    "om301.deleted": (
+        "Commit {commit} löscht die Netzwerkdatei (Status {old}); der Lebenszyklus kennt kein "
+        "Löschen, ein Netzwerk bleibt mit seinem Status im Register",
+        "commit {commit} deletes the network file (status {old}); the lifecycle has no deletion, "
+        "a network stays in the register with its status",
+    ),
+    "om301.transition": (
+        "Commit {commit} ändert den Status {old} → {new}; der Lebenszyklus erlaubt nur "
+        "applied → recognized oder rejected, recognized → withdrawn und einen neuen Antrag "
+        "(→ applied) nach rejected oder withdrawn",
+        "commit {commit} changes the status {old} → {new}; the lifecycle allows only "
+        "applied → recognized or rejected, recognized → withdrawn and a new application "
+        "(→ applied) after rejected or withdrawn",
+    ),
+    "om302.no_trailer": (
+        "Commit {commit} ändert den Status {old} → {new} ohne Trailer „OM-Decision“; "
+        "Statusänderungen mit „om decide“ eintragen",
+        "commit {commit} changes the status {old} → {new} without an 'OM-Decision' trailer; "
+        "record status changes with 'om decide'",
+    ),
+    "om302.unknown": (
+        "Commit {commit} nennt im Trailer „OM-Decision“ den Beschluss {decision}, den es in "
+        "diesem Commit nicht gibt",
+        "commit {commit} names decision {decision} in its 'OM-Decision' trailer, which does not "
+        "exist in that commit",
+    ),
+    "om302.wrong_kind": (
+        "Commit {commit}: Beschluss {decision} ist {kind} durch {body}; {old} → {new} verlangt "
+        "{expected_kind} durch {expected_body}",
+        "commit {commit}: decision {decision} is {kind} by {body}; {old} → {new} needs "
+        "{expected_kind} by {expected_body}",
+    ),
+    "om302.wrong_network": (
+        "Commit {commit}: Beschluss {decision} nennt das Netzwerk {network} nicht (networks)",
+        "commit {commit}: decision {decision} does not name network {network} (networks)",
+    ),
+    "om302.missing": (
+        "Commit {commit} ändert den Status {old} → {new}, aber in diesem Commit gibt es keinen "
+        "Beschluss {expected_kind} durch {expected_body} zum Netzwerk {network}",
+        "commit {commit} changes the status {old} → {new}, but that commit has no decision "
+        "{expected_kind} by {expected_body} about network {network}",
+    ),
+    "om303.modified": (
+        "Commit {commit} ändert die Beschlussdatei; ein Beschluss wird nie geändert, ein neuer "
+        "Beschluss korrigiert ihn",
+        "commit {commit} modifies the decision file; a decision is never changed, a new "
+        "decision corrects it",
+    ),
+    "om303.deleted": (
+        "Commit {commit} löscht die Beschlussdatei; Beschlüsse bleiben im Register",
+        "commit {commit} deletes the decision file; decisions stay in the register",
+    ),
+    "om303.moved": (
+        "Commit {commit} verschiebt die Beschlussdatei nach {path}; erlaubt ist nur der Umzug "
+        "in den Ordner ihres Jahres",
+        "commit {commit} moves the decision file to {path}; only a move into the folder of its "
+        "year is allowed",
+    ),
+    "om304.unsigned": (
+        "Commit {commit} ({old} → {new}) ist nicht signiert; audit.allowed_signers verlangt eine "
+        "Signatur aus {file}",
+        "commit {commit} ({old} → {new}) is not signed; audit.allowed_signers requires a "
+        "signature from {file}",
+    ),
+    "om304.bad": (
+        "Commit {commit} ({old} → {new}): die Signatur ist ungültig oder ihr Schlüssel steht "
+        "nicht in {file}",
+        "commit {commit} ({old} → {new}): the signature is bad or its key is not listed in {file}",
+    ),
+    "om304.principal": (
+        "Commit {commit} ({old} → {new}) ist mit dem Schlüssel von {signer} signiert, aber von "
+        "{committer} committet; Signierende und Committer müssen übereinstimmen",
+        "commit {commit} ({old} → {new}) is signed with the key of {signer} but committed by "
+        "{committer}; signer and committer must be the same",
+    ),
+    "om304.no_file": (
+        "Commit {commit} ({old} → {new}): audit.allowed_signers nennt {file}, doch die Datei "
+        "fehlt oder ist unlesbar im Stand davor; keine Signatur kann geprüft werden",
+        "commit {commit} ({old} → {new}): audit.allowed_signers names {file}, but the file is "
+        "missing or unreadable before it; no signature can be checked",
+    ),
+    "om305.shallow": (
+        "die Historie ist unvollständig (flacher Klon); nichts wurde geprüft. Mit "
+        "„git fetch --unshallow“ die ganze Historie holen und erneut prüfen",
+        "the history is incomplete (shallow clone); nothing was audited. Fetch the whole "
+        "history with 'git fetch --unshallow' and audit again",
+    ),
+    "om305.replace": (
+        "Ersatzobjekte ({refs}) verändern, was Commits zu enthalten scheinen; nichts wurde "
+        "geprüft. Mit „git replace -d“ entfernen oder einen frischen Klon prüfen",
+        "replacement objects ({refs}) change what commits appear to contain; nothing was "
+        "audited. Remove them with 'git replace -d' or audit a fresh clone",
+    ),
+    "om305.grafts": (
+        "eine grafts-Datei ändert die Eltern von Commits; nichts wurde geprüft. Die Datei "
+        "info/grafts im Git-Ordner entfernen oder einen frischen Klon prüfen",
+        "a grafts file changes the parents of commits; nothing was audited. Remove info/grafts "
+        "from the git folder or audit a fresh clone",
+    ),
     # (messages of this section go above the next section line)
     # --- om apply, om new partner, om record -----------------------------------------------------
     # (messages of this section go above the next section line)
@@ -830,6 +945,26 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "rule.OM204": (
         "Leitungskreis teilt Schlichtungen dem Plenum mit",
         "the Leitungskreis reports dispute resolutions to the Plenum",
+    ),
+    "rule.OM301": (
+        "Statuswechsel folgen dem Lebenszyklus (Historie)",
+        "status transitions follow the lifecycle (history)",
+    ),
+    "rule.OM302": (
+        "Statusänderung trägt ihren Beschluss (Historie)",
+        "a status change carries its decision (history)",
+    ),
+    "rule.OM303": (
+        "Beschlussdateien werden nie geändert oder gelöscht (Historie)",
+        "decision files are never modified or deleted (history)",
+    ),
+    "rule.OM304": (
+        "Statusänderungen von zugelassenen Personen signiert (Historie)",
+        "status changes signed by an allowed signer (history)",
+    ),
+    "rule.OM305": (
+        "Historie vollständig genug für die Prüfung",
+        "history complete enough to audit",
     ),
     "text.waived": ("(Ausnahme laut Beschluss {decision})", "(waived by decision {decision})"),
     "text.summary": (

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from om_cli import docs
-from om_cli.rules import RULES
+from om_cli.rules import CATALOGUE, HISTORY, RULES
 
 ROOT = Path(__file__).resolve().parent.parent
 CRITERIA = (ROOT / "docs" / "kriterien-netzwerke-2012.txt").read_text(encoding="utf-8")
@@ -32,7 +32,7 @@ def test_generated_rule_pages_are_up_to_date() -> None:
         assert (folder / name).read_text(encoding="utf-8") == content, f"{name}: run `make docs`"
 
 
-@pytest.mark.parametrize("rule", RULES, ids=[rule.ID for rule in RULES])
+@pytest.mark.parametrize("rule", CATALOGUE, ids=[rule.ID for rule in CATALOGUE])
 def test_rule_is_documented(rule: object) -> None:
     doc = inspect.cleandoc(getattr(rule, "__doc__", "") or "")
     assert doc.startswith(rule.ID)
@@ -54,6 +54,16 @@ def test_criteria_rules_quote_the_criteria_verbatim(rule: object) -> None:
     clause = doc.split("Clause:", 1)[1].split("\n\n", 1)[0]
     assert "„" in clause, "the clause is quoted in German"
     assert _normalise(clause) in _normalise(CRITERIA)
+
+
+@pytest.mark.parametrize("rule", HISTORY, ids=[rule.ID for rule in HISTORY])
+def test_history_rules_quote_the_criteria_verbatim_where_they_quote(rule: object) -> None:
+    doc = inspect.cleandoc(getattr(rule, "__doc__", "") or "")
+    clause = doc.split("Clause:", 1)[1].split("\n\n", 1)[0]
+    quotes = re.findall(r"„(.*?)“(?=\s|$)", clause, flags=re.S)
+    assert quotes or clause.startswith("none")
+    for quote in quotes:
+        assert _normalise(quote) in _normalise(CRITERIA), quote
 
 
 def test_normalise_can_fail() -> None:

@@ -31,10 +31,10 @@ def list_rules(
 ) -> None:
     """Alle Regeln mit Schweregrad und Titel."""
     from om_cli.reporters.text import label
-    from om_cli.rules import RULES
+    from om_cli.rules import CATALOGUE
 
     chosen = language(lang)
-    for rule in RULES:
+    for rule in CATALOGUE:
         title = msg(f"rule.{rule.ID}").text(chosen)
         sys.stdout.write(f"{rule.ID}  {label(rule.SEVERITY, chosen):<8}  {title}\n")
 

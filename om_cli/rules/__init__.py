@@ -2,7 +2,8 @@
 
 Each module's docstring is the rule's documentation (clause, what it checks, a passing and a
 failing example, how to fix); `ID`, `SEVERITY` and `check(ctx)` are its interface. The history
-rules OM301–OM305 belong to `om audit` and `om check --base` and are not part of this list.
+rules OM301–OM305 (`HISTORY`) judge git history, not a registry: `om audit` and `om check --base`
+run them (`om_cli.audit`); their modules hold the documentation and what the judging needs.
 """
 
 from __future__ import annotations
@@ -32,6 +33,11 @@ from om_cli.rules import (
     om202,
     om203,
     om204,
+    om301,
+    om302,
+    om303,
+    om304,
+    om305,
 )
 
 RULES: tuple[ModuleType, ...] = (
@@ -58,4 +64,6 @@ RULES: tuple[ModuleType, ...] = (
     om203,
     om204,
 )
-BY_ID: dict[str, ModuleType] = {rule.ID: rule for rule in RULES}
+HISTORY: tuple[ModuleType, ...] = (om301, om302, om303, om304, om305)
+CATALOGUE: tuple[ModuleType, ...] = RULES + HISTORY
+BY_ID: dict[str, ModuleType] = {rule.ID: rule for rule in CATALOGUE}
