@@ -56,6 +56,7 @@ class Report:
     findings: tuple[Finding, ...]
     files: int
     notes: tuple[Message, ...] = field(default=())
+    commits: int | None = None  # how many commits the history rules judged, if they ran
 
     def count(self, severity: Severity) -> int:
         return sum(1 for finding in self.findings if finding.severity is severity)

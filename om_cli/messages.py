@@ -741,10 +741,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "revision {revision} does not exist in this repository (not fetched?); fetch it with "
         "'git fetch origin {revision}' or name another one",
     ),
-    "audit.checked": (
-        "{commits:|Commit|Commits} geprüft",
-        "{commits:|commit|commits} audited",
-    ),
     "om301.added": (
         "Commit {commit} legt das Netzwerk mit Status {new} an; ein neues Netzwerk beginnt als "
         "Antrag (applied)",
@@ -967,6 +963,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "history complete enough to audit",
     ),
     "text.waived": ("(Ausnahme laut Beschluss {decision})", "(waived by decision {decision})"),
+    "text.summary_commits": (
+        "{errors:|Fehler|Fehler}, {warnings:|Warnung|Warnungen}, {notices:|Hinweis|Hinweise} "
+        "in {commits:|Commit|Commits}",
+        "{errors:|error|errors}, {warnings:|warning|warnings}, {notices:|notice|notices} in "
+        "{commits:|commit|commits}",
+    ),
+    "text.summary_both": (
+        "{errors:|Fehler|Fehler}, {warnings:|Warnung|Warnungen}, {notices:|Hinweis|Hinweise} "
+        "in {files:|Datei|Dateien} und {commits:|Commit|Commits}",
+        "{errors:|error|errors}, {warnings:|warning|warnings}, {notices:|notice|notices} in "
+        "{files:|file|files} and {commits:|commit|commits}",
+    ),
     "text.summary": (
         "{errors:|Fehler|Fehler}, {warnings:|Warnung|Warnungen}, {notices:|Hinweis|Hinweise} "
         "in {files:|Datei|Dateien}",

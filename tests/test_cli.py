@@ -566,6 +566,11 @@ OM201  Warnung   eigener Name mit Bezug zu Region oder Thema
 OM202  Fehler    Partner-Logo, wenn „Offensive Mittelstand“ nicht im Namen steht
 OM203  Fehler    tagt mindestens zweimal im Jahr
 OM204  Warnung   Leitungskreis teilt Schlichtungen dem Plenum mit
+OM301  Fehler    Statuswechsel folgen dem Lebenszyklus (Historie)
+OM302  Fehler    Statusänderung trägt ihren Beschluss (Historie)
+OM303  Fehler    Beschlussdateien werden nie geändert oder gelöscht (Historie)
+OM304  Fehler    Statusänderungen von zugelassenen Personen signiert (Historie)
+OM305  Fehler    Historie vollständig genug für die Prüfung
 """
 
 RULES_EN = """\
@@ -591,6 +596,11 @@ OM201  warning   own name referring to region or topic
 OM202  error     partner logo when 'Offensive Mittelstand' is not in the name
 OM203  error     meets at least twice a year
 OM204  warning   the Leitungskreis reports dispute resolutions to the Plenum
+OM301  error     status transitions follow the lifecycle (history)
+OM302  error     a status change carries its decision (history)
+OM303  error     decision files are never modified or deleted (history)
+OM304  error     status changes signed by an allowed signer (history)
+OM305  error     history complete enough to audit
 """
 
 # DESIGN.md, rule catalogue: id and default severity, in this order.
@@ -600,7 +610,8 @@ CATALOGUE = [
     ("OM104", "error"), ("OM105", "error"), ("OM106", "warning"), ("OM107", "warning"),
     ("OM108", "error"), ("OM109", "error"), ("OM110", "error"), ("OM111", "error"),
     ("OM112", "error"), ("OM113", "error"), ("OM201", "warning"), ("OM202", "error"),
-    ("OM203", "error"), ("OM204", "warning"),
+    ("OM203", "error"), ("OM204", "warning"), ("OM301", "error"), ("OM302", "error"),
+    ("OM303", "error"), ("OM304", "error"), ("OM305", "error"),
 ]  # fmt: skip
 
 

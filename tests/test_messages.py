@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from om_cli.messages import CATALOGUE, FORMATTER, msg
-from om_cli.rules import RULES
+from om_cli.rules import CATALOGUE as RULES
 
 PACKAGE = Path(__file__).resolve().parent.parent / "om_cli"
 SOURCES = sorted(PACKAGE.rglob("*.py"))

@@ -13,7 +13,7 @@ import traceback
 
 import typer
 
-from om_cli.cli import check, decide, fmt, history, lookup, rules
+from om_cli.cli import audit, check, decide, fmt, history, lookup, rules
 from om_cli.errors import OmError
 from om_cli.messages import default_language, msg
 
@@ -33,6 +33,7 @@ app.command("decide")(decide.decide_command)
 app.command("fmt")(fmt.fmt_command)
 app.command("history")(history.history_command)
 # audit
+app.command("audit")(audit.audit_command)
 
 # apply, new, record
 

@@ -27,7 +27,8 @@ def as_dict(finding: Finding, lang: str) -> dict[str, Any]:
 
 
 def document(report: Report, lang: str) -> dict[str, Any]:
-    return {
+    """The whole report; `summary.commits` when the history rules ran."""
+    result: dict[str, Any] = {
         "version": 1,
         "as_of": report.as_of,
         "registry": report.registry,
@@ -39,6 +40,9 @@ def document(report: Report, lang: str) -> dict[str, Any]:
             "files": report.files,
         },
     }
+    if report.commits is not None:
+        result["summary"]["commits"] = report.commits
+    return result
 
 
 def render(report: Report, lang: str, stream: TextIO, color: bool) -> None:

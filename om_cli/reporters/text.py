@@ -32,13 +32,16 @@ def _message(finding: Finding, lang: str) -> str:
 
 
 def _summary(report: Report, lang: str) -> str:
-    return msg(
-        "text.summary",
-        errors=report.count(Severity.ERROR),
-        warnings=report.count(Severity.WARNING),
-        notices=report.count(Severity.NOTICE),
-        files=report.files,
-    ).text(lang)
+    counts = {
+        "errors": report.count(Severity.ERROR),
+        "warnings": report.count(Severity.WARNING),
+        "notices": report.count(Severity.NOTICE),
+    }
+    if report.commits is None:
+        return msg("text.summary", files=report.files, **counts).text(lang)
+    if not report.files:
+        return msg("text.summary_commits", commits=report.commits, **counts).text(lang)
+    return msg("text.summary_both", files=report.files, commits=report.commits, **counts).text(lang)
 
 
 def render(report: Report, lang: str, stream: TextIO, color: bool) -> None:
