@@ -20,6 +20,7 @@ with that one finding rather than give a false all-clear.
 
 from __future__ import annotations
 
+import os
 import posixpath
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -29,7 +30,7 @@ from om_cli import git
 from om_cli.config import Settings, settings_from
 from om_cli.errors import UsageError
 from om_cli.findings import Finding, Severity
-from om_cli.history import Change, StatusChange, status_history
+from om_cli.history import Change, StatusChange, networks_folder, status_history
 from om_cli.loader import MAX_BYTES, LoadError, parse
 from om_cli.messages import Message, msg, printable
 from om_cli.rules import om301, om302, om303, om304, om305
@@ -70,6 +71,111 @@ class _Audit:
     # decision id (inside and file stem) -> every path a file with that id was added at
     decision_paths: dict[str, set[str]] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
+    reader: git.BlobReader | None = None  # one `git cat-file --batch` for the whole audit
+
+
+class _AuditCache:
+    """What the audit read of the decisions folder for one HEAD, between runs.
+
+    Kept in om's cache folder beside the history's, one file per repository and registry: the
+    commits that changed decision files (with just those files), the order of all commits,
+    and what each version of a decision file says by its blob id. Commits and blobs never
+    change, so only a change of om's code makes an entry stale, and the code stamp catches
+    that; after a rebase the commits no longer reachable are dropped. A cache file that is
+    unreadable, foreign or malformed is ignored (`om_cli.store`), never trusted.
+    """
+
+    def __init__(self, git_dir: str, folder: str, *, enabled: bool) -> None:
+        self.enabled = enabled
+        self.head: str | None = None
+        self.order: list[str] = []
+        self.commits: list[git.LogCommit] = []
+        self.decisions: dict[str, Decision] = {}
+        if not enabled:
+            return
+        from om_cli.store import cache_dir, code_stamp, digest, read_trusted_json
+
+        key = f"{os.path.abspath(git_dir)}\0{folder}".encode("utf-8", "surrogateescape")
+        self.path = os.path.join(cache_dir(), f"audit-{digest(key)}.json")
+        self.stamp = code_stamp(("loader.py", "git.py", "audit.py"))
+        stored = read_trusted_json(self.path)
+        if not isinstance(stored, dict) or stored.get("stamp") != self.stamp:
+            return
+        try:
+            head, order = stored["head"], stored["order"]
+            if not isinstance(head, str) or not _strings(order):
+                raise ValueError("bad cache")
+            commits = [_cached_commit(entry) for entry in stored["commits"]]
+            decisions = {str(oid): _cached_decision(d) for oid, d in stored["decisions"].items()}
+        except (AttributeError, KeyError, TypeError, ValueError):
+            return
+        self.head, self.order, self.commits, self.decisions = head, order, commits, decisions
+
+    def save(self) -> None:
+        if not self.enabled:
+            return
+        from om_cli.store import write_json_atomically
+
+        write_json_atomically(
+            self.path,
+            {
+                "stamp": self.stamp,
+                "head": self.head,
+                "order": self.order,
+                "commits": [
+                    [c.commit, list(c.parents), [_file_entry(f) for f in c.files]]
+                    for c in self.commits
+                ],
+                "decisions": {
+                    oid: [d.id, d.kind, d.body, list(d.networks), d.year]
+                    for oid, d in self.decisions.items()
+                },
+            },
+        )
+
+
+def _strings(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(item, str) for item in value)
+
+
+def _blob_entry(blob: git.Blob | None) -> list[Any] | None:
+    return None if blob is None else [blob.oid, blob.regular]
+
+
+def _file_entry(change: git.FileChange) -> list[Any]:
+    return [change.path, [_blob_entry(b) for b in change.before], _blob_entry(change.after)]
+
+
+def _cached_blob(entry: Any) -> git.Blob | None:
+    if entry is None:
+        return None
+    oid, regular = entry
+    if not isinstance(oid, str) or not isinstance(regular, bool):
+        raise ValueError("bad cache entry")
+    return git.Blob(oid, regular)
+
+
+def _cached_commit(entry: Any) -> git.LogCommit:
+    commit, parents, files = entry
+    if not isinstance(commit, str) or not _strings(parents) or not isinstance(files, list):
+        raise ValueError("bad cache entry")
+    changes = []
+    for path, before, after in files:
+        if not isinstance(path, str) or not isinstance(before, list):
+            raise ValueError("bad cache entry")
+        changes.append(
+            git.FileChange(path, tuple(_cached_blob(b) for b in before), _cached_blob(after))
+        )
+    return git.LogCommit(commit, tuple(parents), "", "", "", "", "", "", "", (), (), tuple(changes))
+
+
+def _cached_decision(entry: Any) -> Decision:
+    ident, kind, body, networks, year = entry
+    if not all(value is None or isinstance(value, str) for value in (ident, kind, body, year)):
+        raise ValueError("bad cache entry")
+    if not _strings(networks):
+        raise ValueError("bad cache entry")
+    return Decision(ident, kind, body, tuple(networks), year)
 
 
 def audit(
@@ -97,24 +203,46 @@ def audit(
         return AuditResult([], 0)
     since_id = _resolve(repository, since) if since is not None else None
     trust_id = _resolve(repository, trust_from) if trust_from is not None else None
-    changes = status_history(repo, registry, use_cache=use_cache, head=head_id)
-    networks_top = posixpath.dirname(changes[0].path) if changes else None
+    networks_pathspec, networks_top = networks_folder(repository, registry)
     state = _Audit(
         repository=repository,
-        registry_top=_registry_top(repository, registry, networks_top),
+        registry_top=posixpath.dirname(networks_top),
         shown_prefix=repository.prefix,
         head=head_id,
-        in_range=git.commits_between(repository, head_id, since_id) if since_id else None,
+        in_range=None,
         trust_from=trust_id,
     )
-    state.order = git.commit_order(repository, head_id)
-    _read_decisions(state)
-    judged = [change for change in changes if _selected(state, change.commit)]
-    _judge_status_changes(state, judged)
-    commits = len(state.order) if state.in_range is None else len(state.in_range)
-    _locate(state)
+    decisions_pathspec = posixpath.join(posixpath.dirname(networks_pathspec), "decisions")
+    with git.BlobReader(repository, MAX_BYTES) as reader:
+        state.reader = reader
+        if since_id is not None:  # a range: its cost follows the range, no cache needed
+            changes = status_history(repo, registry, head=head_id, since=since_id)
+            state.order = git.commit_order(repository, head_id, since_id)
+            state.in_range = set(state.order)
+            _index_tree(state, since_id, decisions_pathspec)
+            commits = _decision_commits(state, decisions_pathspec, since_id)
+        else:
+            changes = status_history(repo, registry, use_cache=use_cache, head=head_id)
+            cache = _AuditCache(repository.git_dir, networks_top, enabled=use_cache)
+            state.decisions = cache.decisions
+            if cache.head != head_id:
+                state.order = git.commit_order(repository, head_id)
+                fresh = _decision_commits(state, decisions_pathspec, cache.head)
+                listed = {commit.commit for commit in fresh}
+                kept = [
+                    c for c in cache.commits if c.commit in state.order and c.commit not in listed
+                ]
+                cache.commits = sorted([*fresh, *kept], key=lambda c: state.order[c.commit])
+                cache.head, cache.order = head_id, list(state.order)
+                cache.save()
+            else:
+                state.order = {commit: index for index, commit in enumerate(cache.order)}
+            commits = cache.commits
+        _judge_decision_files(state, commits)
+        _judge_status_changes(state, changes)
+        _locate(state)
     state.findings.sort(key=lambda f: (f.file, state.order.get(f.commit or "", -1), f.rule))
-    return AuditResult(state.findings, commits)
+    return AuditResult(state.findings, len(state.order))
 
 
 def _resolve(repository: git.Repository, revision: str) -> str:
@@ -126,14 +254,6 @@ def _resolve(repository: git.Repository, revision: str) -> str:
 
 def _selected(state: _Audit, commit: str) -> bool:
     return state.in_range is None or commit in state.in_range
-
-
-def _registry_top(repository: git.Repository, registry: str, networks_top: str | None) -> str:
-    """The registry folder relative to the top level of the work tree."""
-    if networks_top is not None:
-        return posixpath.dirname(networks_top)
-    relative = registry.replace("\\", "/")
-    return posixpath.normpath(posixpath.join(repository.prefix, relative))
 
 
 def _shown(state: _Audit, top_path: str) -> str:
@@ -166,33 +286,51 @@ def _incomplete(repository: git.Repository, registry: str) -> Finding | None:
 # --- decision files: OM303, and what OM302 looks up -------------------------------------------
 
 
-def _read_decisions(state: _Audit) -> None:
-    """Stream the decisions folder's history: index every decision file ever added, and judge
-    each commit's changes to existing ones (OM303)."""
+def _decision_commits(state: _Audit, pathspec: str, since: str | None) -> list[git.LogCommit]:
+    """The commits (after `since`) that changed decision files, with only those files; reads
+    every version they name that is not known yet."""
     folder = posixpath.join(state.registry_top, "decisions")
-    pathspec = _shown(state, folder)
     commits: list[git.LogCommit] = []
     wanted: dict[str, None] = {}
-    for commit in git.read_log(state.repository, pathspec, None, state.head):
-        files = [f for f in commit.files if _is_decision_file(f.path, folder)]
+    for commit in git.read_log(state.repository, pathspec, since, state.head):
+        files = tuple(f for f in commit.files if _is_decision_file(f.path, folder))
         if not files:
             continue
-        commits.append(commit)
+        commits.append(_with_files(commit, files))
         for change in files:
             for blob in (*change.before, change.after):
                 if blob is not None and blob.regular:
                     wanted[blob.oid] = None
     _load_decisions(state, wanted)
+    return commits
+
+
+def _with_files(commit: git.LogCommit, files: tuple[git.FileChange, ...]) -> git.LogCommit:
+    """Only what the audit keeps of a commit that changed decision files."""
+    return git.LogCommit(commit.commit, commit.parents, "", "", "", "", "", "", "", (), (), files)
+
+
+def _index_tree(state: _Audit, commit: str, pathspec: str) -> None:
+    """Index the decision files `commit` has (the start of a range), by file stem."""
+    folder = posixpath.join(state.registry_top, "decisions")
+    for path, _ in git.tree_files(state.repository, commit, pathspec):
+        if _is_decision_file(path, folder):
+            stem = posixpath.basename(path)[: -len(".yaml")]
+            state.decision_paths.setdefault(stem, set()).add(path)
+
+
+def _judge_decision_files(state: _Audit, commits: list[git.LogCommit]) -> None:
+    """Index every decision file added, by file stem and by the id inside; judge each
+    commit's changes to existing ones (OM303)."""
     for commit in commits:
-        files = [f for f in commit.files if _is_decision_file(f.path, folder)]
-        for change in files:
+        for change in commit.files:
             if change.after is not None and all(before is None for before in change.before):
                 decision = _decision_of(state, change.after)
                 stem = posixpath.basename(change.path)[: -len(".yaml")]
                 for ident in {stem, decision.id or stem}:
                     state.decision_paths.setdefault(ident, set()).add(change.path)
         if _selected(state, commit.commit):
-            _judge_decision_changes(state, commit, files)
+            _judge_decision_changes(state, commit, list(commit.files))
 
 
 def _is_decision_file(path: str, folder: str) -> bool:
@@ -200,12 +338,16 @@ def _is_decision_file(path: str, folder: str) -> bool:
 
 
 def _load_decisions(state: _Audit, wanted: Iterable[str]) -> None:
+    assert state.reader is not None
     missing = [oid for oid in wanted if oid not in state.decisions]
-    if not missing:
-        return
-    with git.BlobReader(state.repository, MAX_BYTES) as reader:
-        for oid, raw in reader.read(missing).items():
-            state.decisions[oid] = _decision(raw)
+    for oid, raw in state.reader.read(missing).items():
+        state.decisions[oid] = _decision(raw)
+
+
+def _named(state: _Audit, names: Iterable[str]) -> dict[str, bytes | None]:
+    """Objects by name (`<commit>:<path>`) from the audit's one cat-file process."""
+    assert state.reader is not None
+    return git.read_named(state.reader, names)
 
 
 def _decision(raw: bytes | None) -> Decision:
@@ -240,7 +382,7 @@ def _judge_decision_changes(
     """OM303 for one commit: no existing decision file changed or deleted, except a move of
     unchanged content into the folder of the decision's year."""
     added = {f.after.oid: f.path for f in files if f.after is not None and not any(f.before)}
-    policy = _policy(state, commit.parents[0] if commit.parents else None)
+    source = commit.parents[0] if commit.parents else None
     for change in files:
         olds = [blob for blob in change.before if blob is not None]
         if not olds:
@@ -262,6 +404,7 @@ def _judge_decision_changes(
             else:
                 message = msg("om303.deleted", commit=commit.commit[:SHORT])
         stem = posixpath.basename(change.path)[: -len(".yaml")]
+        policy = _policy(state, source)
         _add(state, policy, om303, f"decisions/{stem}", change.path, commit.commit, message)
 
 
@@ -271,6 +414,7 @@ def _judge_decision_changes(
 def _judge_status_changes(state: _Audit, changes: list[StatusChange]) -> None:
     needing: list[tuple[StatusChange, tuple[str, str]]] = []
     signed: list[StatusChange] = []
+    _prefetch_policies(state, (_policy_source(state, change) for change in changes))
     for change in changes:
         policy = _policy(state, _policy_source(state, change))
         message = om301.judge(change, change.commit[:SHORT])
@@ -296,17 +440,29 @@ def _policy(state: _Audit, commit: str | None) -> Settings:
     if state.trust_from is not None:
         commit = state.trust_from
     if commit not in state.settings:
-        data: dict[str, Any] | None = None
-        if commit is not None:
-            name = f"{commit}:{posixpath.join(state.registry_top, 'om.yaml')}"
-            raw = git.read_named(state.repository, [name], MAX_BYTES).get(name)
-            if raw is not None:
-                try:
-                    data = parse(raw)[0]
-                except LoadError:
-                    data = None
-        state.settings[commit] = settings_from(data)
+        _prefetch_policies(state, [commit])
     return state.settings[commit]
+
+
+def _prefetch_policies(state: _Audit, sources: Iterable[str | None]) -> None:
+    """Read the `om.yaml` of many commits at once (one batch, not one process each)."""
+    wanted = {source for source in sources if source not in state.settings}
+    settings_file = posixpath.join(state.registry_top, "om.yaml")
+    names = {source: f"{source}:{settings_file}" for source in wanted if source is not None}
+    found = _named(state, names.values())
+    parsed: dict[bytes, Settings] = {}
+    defaults = settings_from(None)
+    for source in wanted:
+        raw = found.get(names[source]) if source is not None else None
+        if raw is None:
+            state.settings[source] = defaults
+            continue
+        if raw not in parsed:
+            try:
+                parsed[raw] = settings_from(parse(raw)[0])
+            except LoadError:
+                parsed[raw] = settings_from(None)
+        state.settings[source] = parsed[raw]
 
 
 def _judge_decisions(state: _Audit, needing: list[tuple[StatusChange, tuple[str, str]]]) -> None:
@@ -316,8 +472,13 @@ def _judge_decisions(state: _Audit, needing: list[tuple[StatusChange, tuple[str,
         for ident in _candidates(state, change):
             for path in state.decision_paths.get(ident, ()):
                 names[f"{change.commit}:{path}"] = None
-    found = git.read_named(state.repository, names, MAX_BYTES)
-    parsed = {name: _decision(raw) for name, raw in found.items() if raw is not None}
+    found = _named(state, names)
+    by_content: dict[bytes, Decision] = {}
+    parsed = {
+        name: by_content.get(raw) or by_content.setdefault(raw, _decision(raw))
+        for name, raw in found.items()
+        if raw is not None
+    }
     for change, (kind, body) in needing:
         policy = _policy(state, _policy_source(state, change))
         message = _decision_verdict(state, change, kind, body, parsed, policy.require_trailers)
@@ -464,7 +625,7 @@ def _trust_file(state: _Audit, source: str | None, path: str) -> bytes | None:
     if relative.startswith("../") or relative == "..":
         return None
     name = f"{source}:{relative}"
-    return git.read_named(state.repository, [name], MAX_BYTES).get(name)
+    return _named(state, [name]).get(name)
 
 
 # --- findings ---------------------------------------------------------------------------------
@@ -480,7 +641,7 @@ def _locate(state: _Audit) -> None:
     }
     if not names:
         return
-    found = git.read_named(state.repository, names.values(), MAX_BYTES)
+    found = _named(state, names.values())
     for index, finding in enumerate(state.findings):
         name = names.get((finding.commit, finding.file))
         raw = found.get(name) if name is not None else None

@@ -188,10 +188,11 @@ def resolve_commit(repo: Repository, revision: str) -> str | None:
     return result.stdout.decode("ascii", "replace").strip() or None
 
 
-def commit_order(repo: Repository, head: str = "HEAD") -> dict[str, int]:
-    """Every commit reachable from `head` and its place, oldest first: parents before children,
-    otherwise by commit date (`git rev-list --date-order --reverse`)."""
-    out = _run(repo.path, "rev-list", "--date-order", "--reverse", head, "--")
+def commit_order(repo: Repository, head: str = "HEAD", since: str | None = None) -> dict[str, int]:
+    """Every commit reachable from `head` (and not from `since`) and its place, oldest first:
+    parents before children, otherwise by commit date (`git rev-list --date-order --reverse`)."""
+    excluded = [f"^{since}"] if since is not None else []
+    out = _run(repo.path, "rev-list", "--date-order", "--reverse", head, *excluded, "--")
     return {oid: index for index, oid in enumerate(out.decode("ascii", "replace").split())}
 
 
@@ -581,9 +582,9 @@ def has_grafts(repo: Repository) -> bool:
     return os.path.lexists(path)
 
 
-def read_named(repo: Repository, names: Iterable[str], limit: int) -> dict[str, bytes | None]:
+def read_named(reader: BlobReader, names: Iterable[str]) -> dict[str, bytes | None]:
     """The content of objects named `<commit>:<path>`; None for a missing one (or one larger
-    than `limit`, or one whose name git's batch protocol cannot carry: a newline in it)."""
+    than the reader's limit, or one whose name git's batch protocol cannot carry: a newline)."""
     found: dict[str, bytes | None] = {}
     wanted = []
     for name in dict.fromkeys(names):
@@ -591,10 +592,7 @@ def read_named(repo: Repository, names: Iterable[str], limit: int) -> dict[str, 
             found[name] = None
         else:
             wanted.append(name)
-    if not wanted:
-        return found
-    with BlobReader(repo, limit) as reader:
-        found.update(reader.read(wanted, by_name=True))
+    found.update(reader.read(wanted, by_name=True))
     return found
 
 
@@ -634,3 +632,17 @@ def signatures(
         commit, letter, signer = (field.strip("\n") for field in fields[index : index + 3])
         verdicts[commit] = (letter, signer)
     return verdicts
+
+
+def tree_files(repo: Repository, commit: str, pathspec: str) -> list[tuple[str, Blob]]:
+    """The files under `pathspec` (relative to `repo.path`) in `commit`'s tree, with their
+    paths from the top level."""
+    out = _run(repo.path, "ls-tree", "-r", "-z", "--full-name", commit, "--", pathspec)
+    files = []
+    for entry in out.split(b"\0"):
+        meta, _, path = entry.partition(b"\t")
+        fields = meta.split(b" ")
+        if len(fields) == 3 and fields[1] == b"blob":
+            files.append((_text(path), Blob(fields[2].decode("ascii", "replace"),
+                                             fields[0] in _REGULAR_MODES)))  # fmt: skip
+    return files

@@ -117,6 +117,7 @@ def status_history(
     *,
     use_cache: bool = True,
     head: str | None = None,
+    since: str | None = None,
 ) -> list[StatusChange]:
     """Every status change of the networks in `registry` (relative to `repo`), oldest first.
 
@@ -124,6 +125,10 @@ def status_history(
     its HEAD (or of the commit `head`). With `network`, only that network's changes. Raises
     `GitError` when `repo` is no repository, git is missing or fails, or the clone is shallow
     (its history is incomplete); `UsageError` when `head` names no commit.
+
+    With `since` (a commit id), only the changes of the commits reachable from `head` but not
+    from `since`: read straight from git, without the cache, so the cost follows the size of
+    the range (what `om check --base` needs), not of the whole history.
 
     Oldest first means the order of `git rev-list --date-order --reverse`: parents before
     children, otherwise by commit date; within a commit by network id.
@@ -137,7 +142,7 @@ def status_history(
     repository = git.open_repository(repo)
     if repository.shallow:
         raise GitError(msg("git.shallow"))
-    pathspec, folder = _networks_folder(repository, registry)
+    pathspec, folder = networks_folder(repository, registry)
     if head is None:
         head = git.resolve_head(repository)
         if head is None:
@@ -147,6 +152,11 @@ def status_history(
         if resolved is None:
             raise UsageError(msg("git.unknown_revision", revision=printable(head, 100)))
         head = resolved
+    if since is not None:
+        order = git.commit_order(repository, head, since)
+        _, changes = _read_history(repository, pathspec, folder, {}, since, head)
+        changes.sort(key=lambda change: order[change.commit])
+        return [c for c in changes if network is None or c.network == network]
     cache = _HistoryCache(repository.git_dir, folder, enabled=use_cache)
     if cache.head != head:
         order = git.commit_order(repository, head)
@@ -303,7 +313,7 @@ def _cached_change(raw: Any) -> StatusChange:
     return StatusChange(**values)
 
 
-def _networks_folder(repository: git.Repository, registry: str) -> tuple[str, str]:
+def networks_folder(repository: git.Repository, registry: str) -> tuple[str, str]:
     """`<registry>/networks` relative to `repo` (the pathspec) and to the top level."""
     if os.path.isabs(registry):
         registry = os.path.relpath(registry, repository.path)

@@ -574,3 +574,69 @@ def test_command_line_text_json_and_exit_codes(
 def test_not_a_repository_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "--repo", str(tmp_path))
     assert code == 2 and "Git-Repository" in err
+
+
+def test_a_range_finds_decisions_recorded_before_it(repo: Repo) -> None:
+    repo.network("om-kassel", "applied")
+    repo.decision("lk-1", "recognition", "leitungskreis", ["om-kassel"])
+    start = repo.commit("Antrag und Beschluss")
+    repo.network("om-kassel", "recognized")
+    repo.commit("Anerkennung", decision="lk-1")
+    repo.network("om-kassel", "withdrawn")
+    repo.decision("pl-1", "withdrawal", "leitungskreis", ["om-kassel"])
+    wrong = repo.commit("Entzug durch das falsche Gremium", decision="pl-1")
+    assert findings(repo, since=start) == [("OM302", "networks/om-kassel", wrong[:10])]
+    assert findings(repo) == findings(repo, since=start)
+
+
+def test_trust_from_reads_the_policy_of_that_commit(repo: Repo) -> None:
+    repo.write("registry/om.yaml", "audit:\n  require_trailers: false\n")
+    repo.network("om-kassel", "applied")
+    lenient = repo.commit("Antrag, Trailer nicht verlangt")
+    repo.write("registry/om.yaml", "audit:\n  require_trailers: true\n")
+    repo.commit("Trailer verlangt")
+    repo.network("om-kassel", "recognized")
+    repo.decision("lk-1", "recognition", "leitungskreis", ["om-kassel"])
+    commit = repo.commit("Anerkennung ohne Trailer")
+    assert findings(repo) == [("OM302", "networks/om-kassel", commit[:10])]
+    assert findings(repo, since=lenient, trust_from=lenient) == []
+
+
+# --- the cache ---------------------------------------------------------------------------------
+
+
+def test_the_cache_gives_the_same_findings_and_follows_head(repo: Repo) -> None:
+    recognized(repo)
+    path = "registry/decisions/2024/lk-2024-anerkennung-om-kassel.yaml"
+    repo.write(path, (repo.path / path).read_text("utf-8") + "summary: geändert\n")
+    repo.commit("Beschluss geändert")
+    cold = audit(str(repo.path), "registry", use_cache=False).findings
+    assert [f.rule for f in cold] == ["OM303"]
+    assert audit(str(repo.path), "registry").findings == cold  # fills the cache
+    assert audit(str(repo.path), "registry").findings == cold  # reads it
+    repo.network("om-kassel", "withdrawn")
+    repo.commit("Entzug ohne Beschluss")
+    grown = audit(str(repo.path), "registry").findings
+    assert grown == audit(str(repo.path), "registry", use_cache=False).findings
+    assert [f.rule for f in grown] == ["OM303", "OM302"]
+    repo.git("reset", "-q", "--hard", "HEAD~2")  # history rewritten: cached commits go away
+    assert audit(str(repo.path), "registry").findings == []
+
+
+def test_a_corrupt_cache_is_ignored(repo: Repo) -> None:
+    recognized(repo)
+    repo.network("om-kassel", "withdrawn")
+    repo.commit("Entzug ohne Beschluss")
+    expected = audit(str(repo.path), "registry", use_cache=False).findings
+    audit(str(repo.path), "registry")
+    caches = list((Path(os.environ["XDG_CACHE_HOME"]) / "om").glob("audit-*.json"))
+    assert len(caches) == 1
+    stored = json.loads(caches[0].read_text("utf-8"))
+    for broken in (
+        "{not json",
+        json.dumps({**stored, "commits": [["x", "not a list", []]]}),
+        json.dumps({**stored, "decisions": {"a": [1, 2, 3, 4, 5]}}),
+        json.dumps({**stored, "order": {"a": 1}}),
+    ):
+        caches[0].write_text(broken, encoding="utf-8")
+        assert audit(str(repo.path), "registry").findings == expected
