@@ -70,6 +70,8 @@ class _Audit:
     decisions: dict[str, Decision] = field(default_factory=dict)  # by blob id
     # decision id (inside and file stem) -> every path a file with that id was added at
     decision_paths: dict[str, set[str]] = field(default_factory=dict)
+    # network id -> the ids of the decisions that name it (in any version of their file)
+    naming: dict[str, set[str]] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
     reader: git.BlobReader | None = None  # one `git cat-file --batch` for the whole audit
 
@@ -311,12 +313,22 @@ def _with_files(commit: git.LogCommit, files: tuple[git.FileChange, ...]) -> git
 
 
 def _index_tree(state: _Audit, commit: str, pathspec: str) -> None:
-    """Index the decision files `commit` has (the start of a range), by file stem."""
+    """Index the decision files `commit` has (the start of a range)."""
     folder = posixpath.join(state.registry_top, "decisions")
-    for path, _ in git.tree_files(state.repository, commit, pathspec):
-        if _is_decision_file(path, folder):
-            stem = posixpath.basename(path)[: -len(".yaml")]
-            state.decision_paths.setdefault(stem, set()).add(path)
+    files = [(p, b) for p, b in git.tree_files(state.repository, commit, pathspec)
+             if _is_decision_file(p, folder)]  # fmt: skip
+    _load_decisions(state, [blob.oid for _, blob in files if blob.regular])
+    for path, blob in files:
+        _index(state, path, _decision_of(state, blob))
+
+
+def _index(state: _Audit, path: str, decision: Decision) -> None:
+    """Remember where a decision file lies, by its stem and the id inside, and whom it names."""
+    stem = posixpath.basename(path)[: -len(".yaml")]
+    for ident in {stem, decision.id or stem}:
+        state.decision_paths.setdefault(ident, set()).add(path)
+        for network in decision.networks:
+            state.naming.setdefault(network, set()).add(ident)
 
 
 def _judge_decision_files(state: _Audit, commits: list[git.LogCommit]) -> None:
@@ -325,10 +337,7 @@ def _judge_decision_files(state: _Audit, commits: list[git.LogCommit]) -> None:
     for commit in commits:
         for change in commit.files:
             if change.after is not None and all(before is None for before in change.before):
-                decision = _decision_of(state, change.after)
-                stem = posixpath.basename(change.path)[: -len(".yaml")]
-                for ident in {stem, decision.id or stem}:
-                    state.decision_paths.setdefault(ident, set()).add(change.path)
+                _index(state, change.path, _decision_of(state, change.after))
         if _selected(state, commit.commit):
             _judge_decision_changes(state, commit, list(commit.files))
 
@@ -469,7 +478,8 @@ def _judge_decisions(state: _Audit, needing: list[tuple[StatusChange, tuple[str,
     """OM302: the decision each status change names exists in its commit and fits it."""
     names: dict[str, None] = {}
     for change, _ in needing:
-        for ident in _candidates(state, change):
+        require = _policy(state, _policy_source(state, change)).require_trailers
+        for ident in _candidates(state, change, require):
             for path in state.decision_paths.get(ident, ()):
                 names[f"{change.commit}:{path}"] = None
     found = _named(state, names)
@@ -486,11 +496,14 @@ def _judge_decisions(state: _Audit, needing: list[tuple[StatusChange, tuple[str,
             _add_status(state, policy, om302, change, message)
 
 
-def _candidates(state: _Audit, change: StatusChange) -> Iterable[str]:
-    """The decision ids to look up: the trailers' (or, without any, every known one)."""
+def _candidates(state: _Audit, change: StatusChange, require_trailers: bool) -> Iterable[str]:
+    """The decision ids to look up: the trailers'; without any, none when trailers are
+    required, else every decision that names the network."""
     if change.decisions:
         return change.decisions
-    return state.decision_paths.keys()
+    if require_trailers:
+        return ()
+    return sorted(state.naming.get(change.network, ()))
 
 
 def _decision_verdict(
@@ -523,9 +536,8 @@ def _decision_verdict(
         )
 
     if not change.decisions:
-        if not require_trailers and any(
-            fits(decision) for ident in state.decision_paths for decision in present(ident)
-        ):
+        candidates = _candidates(state, change, require_trailers)
+        if any(fits(decision) for ident in candidates for decision in present(ident)):
             return None
         if require_trailers:
             return msg("om302.no_trailer", **facts)
