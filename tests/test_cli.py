@@ -1122,3 +1122,19 @@ def test_show_refuses_a_file_with_escape_sequences_subprocess() -> None:
     result = om_process("show", "farbe-gmbh", "--registry", ESCAPES, OM_LANG="en")
     assert result == Result(1, f"# {ESCAPES_FILE}\n# OM001: {ESCAPED_CONTROL_EN}\n", "")
     _assert_no_escape(result)
+
+
+def test_a_bug_exits_3_with_its_traceback(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The one case a traceback is shown: a bug in om itself (here: a rule that raises)."""
+    from om_cli.rules import om105
+
+    def broken(ctx: object) -> None:
+        raise RuntimeError("a bug in a rule")
+
+    monkeypatch.setattr(om105, "check", broken)
+    result = om(capsys, "check", "--no-cache", "--lang", "en")
+    assert result.code == 3
+    assert "Traceback" in result.err and "RuntimeError: a bug in a rule" in result.err
+    assert result.err.rstrip().splitlines()[-1].startswith("om: ")

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import gc
 import sys
-import traceback
 
 import typer
 
@@ -63,6 +62,8 @@ def main(argv: list[str] | None = None) -> int:
         sys.stderr.write("om: abgebrochen / interrupted\n")
         return 130
     except Exception:
+        import traceback  # only for a bug: importing it costs every run a few milliseconds
+
         traceback.print_exc()
         sys.stderr.write(f"om: {msg('error.internal').text(_language(argv))}\n")
         return 3
