@@ -598,6 +598,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "decide.title.waive": ("Ausnahme: {networks} ({date})", "Waiver: {networks} ({date})"),
     # --- safe writes (om decide, om apply, om record, om fmt) -----------------------------------
+    "write.recover_failed": (
+        "eine unterbrochene Schreiboperation ließ sich nicht zurückrollen ({path}: {reason}); "
+        "bitte den Stand mit „git status“ prüfen",
+        "an interrupted write could not be rolled back ({path}: {reason}); check the state "
+        "with 'git status'",
+    ),
     "write.locked": (
         "ein anderer om-Befehl schreibt gerade in dieses Register (Sperre {path}); bitte warten "
         "und den Befehl erneut ausführen",

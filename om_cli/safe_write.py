@@ -18,6 +18,15 @@ bytes it keeps in memory. A process killed in the middle leaves each file wholly
 new (a rename is atomic); its temporary files (`.om-tmp-…`) are removed by the next write in
 that folder.
 
+A batch of several files is all-or-nothing even across a kill: before the first rename a
+journal records every file's old bytes (or that it did not exist), the temporary files and the
+folders the write creates; it is removed once every rename is done and durable. The next
+`registry_lock` on that registry finds a journal left by a killed process and rolls the batch
+back, so the registry is again exactly as it was. The journal lives in the user's own state
+folder (`$XDG_STATE_HOME/om`, default `~/.local/state/om`), keyed by the registry's absolute
+path, never in the registry: a file in a pull request must not be able to pose as one. A
+journal that is not safely the user's own, or names anything outside its registry, is ignored.
+
 Test hook: when the environment variable `OM_TEST_CRASH_AT` is `before-rename`,
 `between-renames` or `after-renames`, the process kills itself with SIGKILL at that step, so
 the tests can check what an interrupted write leaves behind. Nothing else reads it.
@@ -111,6 +120,7 @@ def registry_lock(root: str, timeout: float = 10.0) -> Iterator[None]:
         os.close(fd)  # the holder before us removed this file on release: lock the new one
     _held[key] = 1
     try:
+        recover(key)
         yield
     finally:
         del _held[key]
@@ -189,6 +199,7 @@ def write_files(changes: Sequence[Change], *, root: str | None = None) -> None:
         _validate(change)
         plans.append(_Plan(path, change.new, old, mode))
     created: list[str] = []
+    journal: str | None = None
     at = changes[0].path  # what is being worked on, for the message
     try:
         for folder in missing_folders:
@@ -204,9 +215,11 @@ def write_files(changes: Sequence[Change], *, root: str | None = None) -> None:
         # a last look just before the renames narrows the window for an editor saving meanwhile
         for change, plan in zip(changes, plans, strict=True):
             _current(plan.path, change)
+        journal = _write_journal(plans, created, root)
         _crash_point("before-rename")
     except BaseException as error:
         _discard(plans, created)
+        _remove_journal(journal)
         if isinstance(error, OSError):
             raise WriteError(msg("write.failed", path=at, reason=_reason(error))) from None
         raise
@@ -221,6 +234,8 @@ def write_files(changes: Sequence[Change], *, root: str | None = None) -> None:
         failed = next((plan for plan in plans if not plan.replaced), plans[-1])
         unrestored = _restore(plans)
         _discard(plans, created)
+        if not unrestored:
+            _remove_journal(journal)
         if not isinstance(error, OSError):
             raise
         shown = _shown(changes, failed.path)
@@ -239,6 +254,7 @@ def write_files(changes: Sequence[Change], *, root: str | None = None) -> None:
     folders.update(os.path.dirname(folder) for folder in created)
     for folder in sorted(folders):
         _fsync_folder(folder)
+    _remove_journal(journal)
 
 
 def _shown(changes: Sequence[Change], path: str) -> str:
@@ -422,3 +438,145 @@ def _fsync_folder(folder: str) -> None:
         pass
     finally:
         os.close(fd)
+
+
+# --- the journal: a batch rolled back after a kill ------------------------------------------
+
+
+def _journal_path(root: str) -> str:
+    from om_cli.store import digest
+
+    base = os.environ.get("XDG_STATE_HOME") or os.path.join(
+        os.path.expanduser("~"), ".local", "state"
+    )
+    key = os.path.abspath(root).encode("utf-8", "surrogateescape")
+    return os.path.join(base, "om", f"journal-{digest(key)}.json")
+
+
+def _write_journal(plans: list[_Plan], created: list[str], root: str | None) -> str | None:
+    """Record how to undo the batch; the journal's path, or None when there is nothing to
+    undo across a kill (one file) or no journal can be written (then each file is still
+    replaced atomically)."""
+    if len(plans) < 2:
+        return None
+    registry = _root_of(plans[0].path, root)
+    if not all(_contains(registry, plan.path) for plan in plans):
+        return None
+    import base64
+    import json
+
+    def relative(path: str) -> str:
+        return os.path.relpath(path, registry)
+
+    entries = [
+        {
+            "path": relative(plan.path),
+            "old": None if plan.old is None else base64.b64encode(plan.old).decode("ascii"),
+            "mode": plan.mode,
+            "temp": relative(plan.temp) if plan.temp else None,
+        }
+        for plan in plans
+    ]
+    content = {"version": 1, "root": registry, "files": entries,
+               "folders": [relative(folder) for folder in created]}  # fmt: skip
+    path = _journal_path(registry)
+    try:
+        os.makedirs(os.path.dirname(path), mode=0o700, exist_ok=True)
+        temp = f"{path}.{secrets.token_hex(4)}.tmp"
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
+        try:
+            os.write(fd, json.dumps(content).encode("utf-8"))
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(temp, path)
+        _fsync_folder(os.path.dirname(path))
+    except OSError:
+        return None
+    return path
+
+
+def _remove_journal(path: str | None) -> None:
+    if path is not None:
+        with suppress(OSError):
+            os.unlink(path)
+
+
+def recover(root: str) -> bool:
+    """Roll back a batch a killed process left half done in `root`; True when one was.
+
+    Called with the registry's lock held (`registry_lock` does). Only a journal that is safely
+    the user's own and names files inside `root`, each reached without a link, is followed.
+    """
+    import base64
+    import binascii
+
+    from om_cli.store import read_trusted_json
+
+    path = _journal_path(root)
+    journal = read_trusted_json(path)
+    if journal is None:
+        return False
+    registry = os.path.abspath(root)
+    try:
+        if journal["version"] != 1 or journal["root"] != registry:
+            raise ValueError("foreign journal")
+        undo = []
+        for entry in journal["files"]:
+            target = _inside(registry, entry["path"])
+            old = entry["old"]
+            content = None if old is None else base64.b64decode(old, validate=True)
+            temp = entry["temp"]
+            temp_path = _inside(registry, temp) if temp is not None else None
+            if temp_path is not None and not os.path.basename(temp_path).startswith(TEMP_PREFIX):
+                raise ValueError("not a temporary file")
+            mode = entry["mode"]
+            if not isinstance(mode, int) or not 0 <= mode <= 0o7777:
+                raise ValueError("bad mode")
+            undo.append((target, content, mode, temp_path))
+        folders = [_inside(registry, folder) for folder in journal["folders"]]
+    except (KeyError, TypeError, ValueError, binascii.Error):
+        _remove_journal(path)  # not a journal this code wrote: nothing to undo by it
+        return False
+    for target, content, mode, temp_path in undo:
+        try:
+            _undo(registry, target, content, mode, temp_path)
+        except (OSError, WriteError) as error:
+            reason = _reason(error) if isinstance(error, OSError) else error.text("de")
+            raise WriteError(msg("write.recover_failed", path=target, reason=reason)) from None
+    for folder in reversed(folders):
+        with suppress(OSError):
+            os.rmdir(folder)
+    _remove_journal(path)
+    return True
+
+
+def _undo(
+    registry: str, target: str, content: bytes | None, mode: int, temp_path: str | None
+) -> None:
+    """Put one file of an interrupted batch back as it was."""
+    if any(_check_folder(folder) for folder in _folders_between(registry, target)):
+        return  # its folder is gone: nothing of ours is in it
+    with suppress(FileNotFoundError):
+        if stat.S_ISLNK(os.lstat(target).st_mode):
+            return  # never write through a link
+    if content is None:
+        with suppress(FileNotFoundError):
+            os.unlink(target)
+    else:
+        temp = _write_temp(_Plan(target, content, content, mode))
+        os.replace(temp, target)
+    if temp_path is not None:
+        with suppress(FileNotFoundError):
+            os.unlink(temp_path)
+    _fsync_folder(os.path.dirname(target))
+
+
+def _inside(registry: str, relative: object) -> str:
+    """`relative` joined to `registry`; ValueError unless it stays inside."""
+    if not isinstance(relative, str) or os.path.isabs(relative) or "\0" in relative:
+        raise ValueError("bad path")
+    path = os.path.normpath(os.path.join(registry, relative))
+    if not _contains(registry, path):
+        raise ValueError("outside the registry")
+    return path

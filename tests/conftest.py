@@ -13,8 +13,9 @@ ROOT = Path(__file__).resolve().parent.parent
 def _isolated_cache(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Every test gets its own cache folder, so no test depends on another's cache."""
+    """Every test gets its own cache and state folders, so no test depends on another's."""
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path_factory.mktemp("state")))
     monkeypatch.delenv("OM_LANG", raising=False)
 
 

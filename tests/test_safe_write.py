@@ -231,6 +231,8 @@ def test_failed_restore_is_reported(registry: Path, monkeypatch: pytest.MonkeyPa
     calls: list[str] = []
 
     def failing_replace(source: str, target: str) -> None:
+        if not str(target).startswith(str(registry)):  # the journal, outside the registry
+            return real_replace(source, target)
         calls.append(target)
         if len(calls) >= 2:  # b fails, and so does putting a back
             raise OSError(5, "Input/output error")
@@ -482,7 +484,7 @@ AFTER_CRASH = {
 
 
 @pytest.mark.parametrize("step", list(AFTER_CRASH))
-def test_interrupted_write(step: str, registry: Path) -> None:
+def test_interrupted_write_is_rolled_back_by_the_next_lock(step: str, registry: Path) -> None:
     a, b = registry / "networks" / "a.yaml", registry / "networks" / "b.yaml"
     c = registry / "decisions" / "2026" / "lk-2026-01.yaml"
     assert _run_writer(registry, step) == -signal.SIGKILL
@@ -493,21 +495,64 @@ def test_interrupted_write(step: str, registry: Path) -> None:
     assert state == AFTER_CRASH[step]
     if step != "after-renames":
         assert temps(registry), "the killed run left its temporary files"
-    # the next write succeeds, from whatever state the files are in, and cleans up
-    state_a, state_b, state_c = state
-    assert state_a is not None and state_b is not None
+    journals = list((Path(os.environ["XDG_STATE_HOME"]) / "om").glob("journal-*.json"))
+    assert len(journals) == 1, "the batch's journal outlives the kill"
+    # the next holder of the lock rolls the whole batch back: the registry is as it was
     with registry_lock(str(registry), timeout=5):
+        assert (a.read_bytes(), b.read_bytes(), c.exists()) == (A_OLD, B_OLD, False)
+        assert not (registry / "decisions").exists(), "the folders the batch made are gone"
+        assert temps(registry) == []
         write_files(
             [
-                Change(str(a), A_OLD, state_a),
-                Change(str(b), B_OLD, state_b),
-                Change(str(c), C_NEW + b"minutes: x\n", state_c),
+                Change(str(a), A_NEW, A_OLD),
+                Change(str(b), B_NEW, B_OLD),
+                Change(str(c), C_NEW + b"minutes: x\n", None),
             ]
         )
-    assert (a.read_bytes(), b.read_bytes()) == (A_OLD, B_OLD)
+    assert (a.read_bytes(), b.read_bytes()) == (A_NEW, B_NEW)
     assert c.read_bytes() == C_NEW + b"minutes: x\n"
+    assert not journals[0].exists()
     assert temps(registry) == []
     assert not (registry / LOCK_NAME).exists()
+
+
+def test_a_planted_or_foreign_journal_is_not_followed(registry: Path, tmp_path: Path) -> None:
+    """A journal that names files outside the registry, or is not the user's own, is ignored."""
+    import base64
+    import json
+
+    a = registry / "networks" / "a.yaml"
+    before = a.read_bytes()
+    outside = tmp_path / "outside.txt"
+    outside.write_text("keep\n", encoding="utf-8")
+    path = Path(safe_write._journal_path(str(registry)))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    evil = base64.b64encode(b"pwned\n").decode()
+    for files in (
+        [{"path": "../outside.txt", "old": evil, "mode": 420, "temp": None}],
+        [{"path": "networks/a.yaml", "old": evil, "mode": 420, "temp": "../outside.txt"}],
+        [{"path": "networks/a.yaml", "old": "not base64!", "mode": 420, "temp": None}],
+    ):
+        path.write_text(json.dumps({"version": 1, "root": str(registry.resolve()),
+                                    "files": files, "folders": []}))  # fmt: skip
+        with registry_lock(str(registry), timeout=5):
+            pass
+        assert outside.read_text("utf-8") == "keep\n" and a.read_bytes() == before
+        assert not path.exists()
+    good = [{"path": "networks/a.yaml", "old": evil, "mode": 420, "temp": None}]
+    path.write_text(json.dumps({"version": 1, "root": str(registry.resolve()), "files": good,
+                                "folders": []}))  # fmt: skip
+    path.chmod(0o666)  # group- and world-writable: not safely ours
+    with registry_lock(str(registry), timeout=5):
+        pass
+    assert a.read_bytes() == before
+
+
+def test_a_single_file_needs_no_journal(registry: Path) -> None:
+    a = registry / "networks" / "a.yaml"
+    with registry_lock(str(registry), timeout=5):
+        write_files([Change(str(a), A_NEW, a.read_bytes())])
+    assert not (Path(os.environ["XDG_STATE_HOME"]) / "om").exists()
 
 
 def test_the_crash_hook_is_off_by_default(registry: Path) -> None:
