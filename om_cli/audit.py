@@ -24,7 +24,7 @@ import os
 import posixpath
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, NamedTuple
 
 from om_cli import git
 from om_cli.config import Settings, settings_from
@@ -74,6 +74,11 @@ class _Audit:
     naming: dict[str, set[str]] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
     reader: git.BlobReader | None = None  # one `git cat-file --batch` for the whole audit
+    # allowed-signers files (from the top level) that any version of om.yaml named
+    trust_paths: set[str] = field(default_factory=set)
+    trust_files: dict[tuple[str, str], bytes | None] = field(default_factory=dict)
+    # git's verdict on a signature by "<commit>:<digest of the allowed-signers file>"
+    verdicts: dict[str, tuple[str, str]] = field(default_factory=dict)
 
 
 class _AuditCache:
@@ -93,6 +98,9 @@ class _AuditCache:
         self.order: list[str] = []
         self.commits: list[git.LogCommit] = []
         self.decisions: dict[str, Decision] = {}
+        self.trust_paths: list[str] = []
+        self.verdicts: dict[str, tuple[str, str]] = {}
+        self.dirty = False  # read anew: to be saved
         if not enabled:
             return
         from om_cli.store import cache_dir, code_stamp, digest, read_trusted_json
@@ -104,14 +112,16 @@ class _AuditCache:
         if not isinstance(stored, dict) or stored.get("stamp") != self.stamp:
             return
         try:
-            head, order = stored["head"], stored["order"]
-            if not isinstance(head, str) or not _strings(order):
+            head, order, trust = stored["head"], stored["order"], stored["trust_paths"]
+            if not isinstance(head, str) or not _strings(order) or not _strings(trust):
                 raise ValueError("bad cache")
             commits = [_cached_commit(entry) for entry in stored["commits"]]
             decisions = {str(oid): _cached_decision(d) for oid, d in stored["decisions"].items()}
+            verdicts = {str(key): _cached_verdict(v) for key, v in stored["verdicts"].items()}
         except (AttributeError, KeyError, TypeError, ValueError):
             return
         self.head, self.order, self.commits, self.decisions = head, order, commits, decisions
+        self.trust_paths, self.verdicts = trust, verdicts
 
     def save(self) -> None:
         if not self.enabled:
@@ -124,16 +134,20 @@ class _AuditCache:
                 "stamp": self.stamp,
                 "head": self.head,
                 "order": self.order,
-                "commits": [
-                    [c.commit, list(c.parents), [_file_entry(f) for f in c.files]]
-                    for c in self.commits
-                ],
+                "trust_paths": self.trust_paths,
+                "verdicts": {key: list(verdict) for key, verdict in self.verdicts.items()},
+                "commits": [_commit_entry(c) for c in self.commits],
                 "decisions": {
                     oid: [d.id, d.kind, d.body, list(d.networks), d.year]
                     for oid, d in self.decisions.items()
                 },
             },
         )
+
+
+def _commit_entry(commit: git.LogCommit) -> list[Any]:
+    files = [_file_entry(change) for change in commit.files]
+    return [commit.commit, list(commit.parents), commit.committer_email, files]
 
 
 def _strings(value: Any) -> bool:
@@ -157,9 +171,18 @@ def _cached_blob(entry: Any) -> git.Blob | None:
     return git.Blob(oid, regular)
 
 
+def _cached_verdict(entry: Any) -> tuple[str, str]:
+    letter, signer = entry
+    if not isinstance(letter, str) or not isinstance(signer, str):
+        raise ValueError("bad cache entry")
+    return letter, signer
+
+
 def _cached_commit(entry: Any) -> git.LogCommit:
-    commit, parents, files = entry
+    commit, parents, committer, files = entry
     if not isinstance(commit, str) or not _strings(parents) or not isinstance(files, list):
+        raise ValueError("bad cache entry")
+    if not isinstance(committer, str):
         raise ValueError("bad cache entry")
     changes = []
     for path, before, after in files:
@@ -168,7 +191,7 @@ def _cached_commit(entry: Any) -> git.LogCommit:
         changes.append(
             git.FileChange(path, tuple(_cached_blob(b) for b in before), _cached_blob(after))
         )
-    return git.LogCommit(commit, tuple(parents), "", "", "", "", "", "", "", (), (), tuple(changes))
+    return _kept(commit, tuple(parents), committer, tuple(changes))
 
 
 def _cached_decision(entry: Any) -> Decision:
@@ -214,37 +237,77 @@ def audit(
         in_range=None,
         trust_from=trust_id,
     )
-    decisions_pathspec = posixpath.join(posixpath.dirname(networks_pathspec), "decisions")
+    registry_spec = posixpath.dirname(networks_pathspec)
+    specs = [posixpath.join(registry_spec, "decisions"), posixpath.join(registry_spec, "om.yaml")]
     with git.BlobReader(repository, MAX_BYTES) as reader:
         state.reader = reader
         if since_id is not None:  # a range: its cost follows the range, no cache needed
             changes = status_history(repo, registry, head=head_id, since=since_id)
             state.order = git.commit_order(repository, head_id, since_id)
             state.in_range = set(state.order)
-            _index_tree(state, since_id, decisions_pathspec)
-            commits = _decision_commits(state, decisions_pathspec, since_id)
+            _index_tree(state, since_id, specs[0])
+            commits = _registry_commits(state, specs, since_id)
+            trust = _trust_paths(state, commits, [since_id, trust_id])
+            if trust:
+                state.trust_paths = trust
+                extra = _registry_commits(state, [_shown(state, p) for p in trust], since_id)
+                commits = _merge_commits(state, commits, extra)
         else:
             changes = status_history(repo, registry, use_cache=use_cache, head=head_id)
             cache = _AuditCache(repository.git_dir, networks_top, enabled=use_cache)
-            state.decisions = cache.decisions
-            if cache.head != head_id:
-                state.order = git.commit_order(repository, head_id)
-                fresh = _decision_commits(state, decisions_pathspec, cache.head)
-                listed = {commit.commit for commit in fresh}
-                kept = [
-                    c for c in cache.commits if c.commit in state.order and c.commit not in listed
-                ]
-                cache.commits = sorted([*fresh, *kept], key=lambda c: state.order[c.commit])
-                cache.head, cache.order = head_id, list(state.order)
-                cache.save()
-            else:
-                state.order = {commit: index for index, commit in enumerate(cache.order)}
-            commits = cache.commits
+            commits = _cached_commits(state, cache, specs)
+        known = len(state.verdicts)
         _judge_decision_files(state, commits)
         _judge_status_changes(state, changes)
+        _judge_policy_changes(state, commits)
+        _judge_decisions_kept(state, commits, since_id, specs[0])
         _locate(state)
+        if since_id is None and (cache.dirty or len(state.verdicts) != known):
+            cache.save()
     state.findings.sort(key=lambda f: (f.file, state.order.get(f.commit or "", -1), f.rule))
     return AuditResult(state.findings, len(state.order))
+
+
+def _cached_commits(state: _Audit, cache: _AuditCache, specs: list[str]) -> list[git.LogCommit]:
+    """The commits of the whole history that changed decisions, om.yaml or an allowed-signers
+    file: from the cache, with only what HEAD gained since read from git."""
+    state.decisions, state.verdicts = cache.decisions, cache.verdicts
+    state.trust_paths = set(cache.trust_paths)
+    if cache.head == state.head:
+        state.order = {commit: index for index, commit in enumerate(cache.order)}
+        return cache.commits
+    state.order = git.commit_order(state.repository, state.head)
+    known = [_shown(state, path) for path in sorted(state.trust_paths)]
+    fresh = _registry_commits(state, [*specs, *known], cache.head)
+    listed = {commit.commit for commit in fresh}
+    kept = [c for c in cache.commits if c.commit in state.order and c.commit not in listed]
+    commits = [*fresh, *kept]
+    new = _trust_paths(state, commits, [state.head]) - state.trust_paths
+    if new:  # an allowed-signers file not followed so far: its whole history
+        state.trust_paths |= new
+        extra = _registry_commits(state, [_shown(state, path) for path in sorted(new)], None)
+        commits = _merge_commits(state, commits, extra)
+    cache.commits = sorted(commits, key=lambda c: state.order[c.commit])
+    cache.head, cache.order = state.head, list(state.order)
+    cache.trust_paths = sorted(state.trust_paths)
+    cache.dirty = True
+    return cache.commits
+
+
+def _merge_commits(
+    state: _Audit, first: list[git.LogCommit], second: list[git.LogCommit]
+) -> list[git.LogCommit]:
+    """Two logs of the same commits over different paths, as one."""
+    by_id = {commit.commit: commit for commit in first}
+    for commit in second:
+        known = by_id.get(commit.commit)
+        if known is None:
+            by_id[commit.commit] = commit
+        else:
+            paths = {change.path for change in known.files}
+            files = (*known.files, *(f for f in commit.files if f.path not in paths))
+            by_id[commit.commit] = _kept(known.commit, known.parents, known.committer_email, files)
+    return sorted(by_id.values(), key=lambda c: state.order.get(c.commit, -1))
 
 
 def _resolve(repository: git.Repository, revision: str) -> str:
@@ -288,18 +351,26 @@ def _incomplete(repository: git.Repository, registry: str) -> Finding | None:
 # --- decision files: OM303, and what OM302 looks up -------------------------------------------
 
 
-def _decision_commits(state: _Audit, pathspec: str, since: str | None) -> list[git.LogCommit]:
-    """The commits (after `since`) that changed decision files, with only those files; reads
-    every version they name that is not known yet."""
+def _registry_commits(
+    state: _Audit, pathspecs: list[str], since: str | None
+) -> list[git.LogCommit]:
+    """The commits (after `since`) that changed decision files, om.yaml or a followed
+    allowed-signers file, with only those files; reads every decision version not known yet."""
     folder = posixpath.join(state.registry_top, "decisions")
+    settings = posixpath.join(state.registry_top, "om.yaml")
     commits: list[git.LogCommit] = []
     wanted: dict[str, None] = {}
-    for commit in git.read_log(state.repository, pathspec, since, state.head):
-        files = tuple(f for f in commit.files if _is_decision_file(f.path, folder))
+    for commit in git.read_log(state.repository, pathspecs, since, state.head):
+        files = tuple(
+            f for f in commit.files
+            if _is_decision_file(f.path, folder) or f.path in (settings, *state.trust_paths)
+        )  # fmt: skip
         if not files:
             continue
-        commits.append(_with_files(commit, files))
+        commits.append(_kept(commit.commit, commit.parents, commit.committer_email, files))
         for change in files:
+            if not _is_decision_file(change.path, folder):
+                continue
             for blob in (*change.before, change.after):
                 if blob is not None and blob.regular:
                     wanted[blob.oid] = None
@@ -307,9 +378,11 @@ def _decision_commits(state: _Audit, pathspec: str, since: str | None) -> list[g
     return commits
 
 
-def _with_files(commit: git.LogCommit, files: tuple[git.FileChange, ...]) -> git.LogCommit:
-    """Only what the audit keeps of a commit that changed decision files."""
-    return git.LogCommit(commit.commit, commit.parents, "", "", "", "", "", "", "", (), (), files)
+def _kept(
+    commit: str, parents: tuple[str, ...], committer: str, files: tuple[git.FileChange, ...]
+) -> git.LogCommit:
+    """Only what the audit keeps of a commit: id, parents, committer e-mail, the files."""
+    return git.LogCommit(commit, parents, "", "", "", "", committer, "", "", (), (), files)
 
 
 def _index_tree(state: _Audit, commit: str, pathspec: str) -> None:
@@ -334,12 +407,47 @@ def _index(state: _Audit, path: str, decision: Decision) -> None:
 def _judge_decision_files(state: _Audit, commits: list[git.LogCommit]) -> None:
     """Index every decision file added, by file stem and by the id inside; judge each
     commit's changes to existing ones (OM303)."""
+    folder = posixpath.join(state.registry_top, "decisions")
     for commit in commits:
-        for change in commit.files:
+        files = [change for change in commit.files if _is_decision_file(change.path, folder)]
+        for change in files:
             if change.after is not None and all(before is None for before in change.before):
                 _index(state, change.path, _decision_of(state, change.after))
-        if _selected(state, commit.commit):
-            _judge_decision_changes(state, commit, list(commit.files))
+        if files and _selected(state, commit.commit):
+            _judge_decision_changes(state, commit, files)
+
+
+def _judge_decisions_kept(
+    state: _Audit, commits: list[git.LogCommit], since: str | None, pathspec: str
+) -> None:
+    """OM303 at HEAD: every decision file added (in the range, or before it) is still there
+    with the content it was added with, wherever it lies now. This catches what no single
+    commit shows, such as a merge that keeps its first parent's tree (`git merge -s ours`)
+    and so drops a decision a side branch added."""
+    folder = posixpath.join(state.registry_top, "decisions")
+    present = {blob.oid for _, blob in git.tree_files(state.repository, state.head, pathspec)}
+    reported = {f.entity for f in state.findings if f.rule == om303.ID}
+    added: list[tuple[str, str, str]] = []  # path, blob id, commit
+    if since is not None:
+        added += [(path, blob.oid, since) for path, blob in
+                  git.tree_files(state.repository, since, pathspec)]  # fmt: skip
+    for commit in commits:
+        if not _selected(state, commit.commit):
+            continue
+        for change in commit.files:
+            if (
+                _is_decision_file(change.path, folder)
+                and change.after is not None
+                and all(before is None for before in change.before)
+            ):
+                added.append((change.path, change.after.oid, commit.commit))
+    for path, oid, added_in in added:
+        entity = f"decisions/{posixpath.basename(path)[: -len('.yaml')]}"
+        if oid in present or entity in reported:
+            continue
+        reported.add(entity)
+        message = msg("om303.dropped", commit=added_in[:SHORT], head=state.head[:SHORT])
+        _add(state, _policy(state, state.head), om303, entity, path, state.head, message)
 
 
 def _is_decision_file(path: str, folder: str) -> bool:
@@ -405,7 +513,8 @@ def _judge_decision_changes(
             target = added.get(old.oid)
             if target is not None:
                 year = _decision_of(state, old).year
-                if year is not None and posixpath.basename(posixpath.dirname(target)) == year:
+                folder = posixpath.join(state.registry_top, "decisions", year or "")
+                if year is not None and posixpath.dirname(target) == folder:
                     continue  # moved, unchanged, into its year's folder
                 message = msg(
                     "om303.moved", commit=commit.commit[:SHORT], path=printable(target, 200)
@@ -422,8 +531,8 @@ def _judge_decision_changes(
 
 def _judge_status_changes(state: _Audit, changes: list[StatusChange]) -> None:
     needing: list[tuple[StatusChange, tuple[str, str]]] = []
-    signed: list[StatusChange] = []
-    _prefetch_policies(state, (_policy_source(state, change) for change in changes))
+    signed: list[_Signed] = []
+    _prefetch_settings(state, (_policy_source(state, change) for change in changes))
     for change in changes:
         policy = _policy(state, _policy_source(state, change))
         message = om301.judge(change, change.commit[:SHORT])
@@ -432,46 +541,138 @@ def _judge_status_changes(state: _Audit, changes: list[StatusChange]) -> None:
         needed = om302.NEEDED.get(change.new_status or "")
         if needed is not None and change.change is not Change.DELETED:
             needing.append((change, needed))
+            action = om302.ACTIONS[change.new_status or ""]
+            if change.actions and action not in change.actions:
+                shown = ", ".join(printable(a, 40) for a in change.actions)
+                message = msg("om302.wrong_action", action=shown, expected=action, **_facts(change))
+                _add_status(state, policy, om302, change, message)
+            elif not change.actions and change.decisions and policy.require_trailers:
+                message = msg("om302.no_action", expected=action, **_facts(change))
+                _add_status(state, policy, om302, change, message)
         if change.new_status != "applied" and policy.allowed_signers is not None:
-            signed.append(change)
+            stem = posixpath.basename(change.path)[: -len(".yaml")]
+            what = msg("om304.what_status", old=om301.shown(change.old_status),
+                       new=om301.shown(change.new_status))  # fmt: skip
+            signed.append(_Signed(change.commit, change.committer_email, what,
+                                  f"networks/{stem}", change.path, "/status",
+                                  _policy_source(state, change)))  # fmt: skip
     _judge_decisions(state, needing)
     _judge_signatures(state, signed)
 
 
-def _policy_source(state: _Audit, change: StatusChange) -> str | None:
+def _policy_source(state: _Audit, change: StatusChange | git.LogCommit) -> str | None:
+    """The commit whose om.yaml judges `change`'s commit: the base in `--base` mode, else its
+    first parent (None for a root commit: the defaults)."""
     if state.trust_from is not None:
         return state.trust_from
     return change.parents[0] if change.parents else None
 
 
-def _policy(state: _Audit, commit: str | None) -> Settings:
-    """The settings in force for a commit whose first parent (or trust source) is `commit`."""
-    if state.trust_from is not None:
-        commit = state.trust_from
+def _policy(state: _Audit, source: str | None) -> Settings:
+    """The settings in force for a commit judged by `source` (see `_policy_source`)."""
+    return _settings_at(state, state.trust_from if state.trust_from is not None else source)
+
+
+def _settings_at(state: _Audit, commit: str | None) -> Settings:
+    """The settings of om.yaml as `commit` has it (the defaults where it has none)."""
     if commit not in state.settings:
-        _prefetch_policies(state, [commit])
+        _prefetch_settings(state, [commit])
     return state.settings[commit]
 
 
-def _prefetch_policies(state: _Audit, sources: Iterable[str | None]) -> None:
+def _prefetch_settings(state: _Audit, commits: Iterable[str | None]) -> None:
     """Read the `om.yaml` of many commits at once (one batch, not one process each)."""
-    wanted = {source for source in sources if source not in state.settings}
+    wanted = {commit for commit in commits if commit not in state.settings}
     settings_file = posixpath.join(state.registry_top, "om.yaml")
-    names = {source: f"{source}:{settings_file}" for source in wanted if source is not None}
+    names = {commit: f"{commit}:{settings_file}" for commit in wanted if commit is not None}
     found = _named(state, names.values())
     parsed: dict[bytes, Settings] = {}
     defaults = settings_from(None)
-    for source in wanted:
-        raw = found.get(names[source]) if source is not None else None
+    for commit in wanted:
+        raw = found.get(names[commit]) if commit is not None else None
         if raw is None:
-            state.settings[source] = defaults
+            state.settings[commit] = defaults
             continue
         if raw not in parsed:
-            try:
-                parsed[raw] = settings_from(parse(raw)[0])
-            except LoadError:
-                parsed[raw] = settings_from(None)
-        state.settings[source] = parsed[raw]
+            parsed[raw] = _settings_of(raw)
+        state.settings[commit] = parsed[raw]
+
+
+def _settings_of(raw: bytes | None) -> Settings:
+    if raw is None:
+        return settings_from(None)
+    try:
+        return settings_from(parse(raw)[0])
+    except LoadError:
+        return settings_from(None)
+
+
+def _trust_top(path: str) -> str | None:
+    """An allowed-signers path from om.yaml (relative to the repository root) from the top
+    level; None for one that leaves the repository."""
+    relative = posixpath.normpath(path.replace("\\", "/").lstrip("/"))
+    if relative in (".", "..") or relative.startswith("../"):
+        return None
+    return relative
+
+
+def _trust_paths(
+    state: _Audit, commits: list[git.LogCommit], extra: Iterable[str | None]
+) -> set[str]:
+    """Every allowed-signers file named by a version of om.yaml in `commits`, or as the
+    commits in `extra` have it."""
+    assert state.reader is not None
+    settings = posixpath.join(state.registry_top, "om.yaml")
+    oids = {
+        blob.oid
+        for commit in commits
+        for change in commit.files
+        if change.path == settings
+        for blob in (*change.before, change.after)
+        if blob is not None and blob.regular
+    }
+    named = [_settings_at(state, commit).allowed_signers for commit in extra if commit]
+    versions = [_settings_of(raw).allowed_signers for raw in state.reader.read(oids).values()]
+    return {top for path in (*named, *versions) if path and (top := _trust_top(path))}
+
+
+def _judge_policy_changes(state: _Audit, commits: list[git.LogCommit]) -> None:
+    """OM304 for the audit policy itself: where an allowed-signers file is in force, a commit
+    that changes the policy — `require_trailers`, `allowed_signers`, the severity of a history
+    rule, om.yaml's readability, or the allowed-signers file in force — must be signed by an
+    allowed signer under the policy before it, like a status change."""
+    settings = posixpath.join(state.registry_top, "om.yaml")
+    touching = [
+        commit
+        for commit in commits
+        if _selected(state, commit.commit)
+        and any(f.path == settings or f.path in state.trust_paths for f in commit.files)
+    ]
+    parents = [commit.parents[0] if commit.parents else None for commit in touching]
+    _prefetch_settings(state, [*parents, *(commit.commit for commit in touching)])
+    signed: list[_Signed] = []
+    for commit, parent in zip(touching, parents, strict=True):
+        source = _policy_source(state, commit)
+        judging = _policy(state, source)
+        if judging.allowed_signers is None:
+            continue
+        before, after = _settings_at(state, parent), _settings_at(state, commit.commit)
+        changed = _policy_key(before) != _policy_key(after)
+        if not changed and before.allowed_signers is not None:
+            old_list = _trust_file(state, parent, before.allowed_signers)
+            changed = old_list != _trust_file(state, commit.commit, before.allowed_signers)
+        if changed:
+            signed.append(_Signed(commit.commit, commit.committer_email,
+                                  msg("om304.what_policy"), "om.yaml", settings, "/audit",
+                                  source))  # fmt: skip
+    _judge_signatures(state, signed)
+
+
+def _policy_key(settings: Settings) -> tuple[Any, ...]:
+    """What of the settings makes the audit policy."""
+    history = sorted((rule, level) for rule, level in settings.severities.items()
+                     if rule.startswith("OM30"))  # fmt: skip
+    return settings.require_trailers, settings.allowed_signers, tuple(history)
 
 
 def _judge_decisions(state: _Audit, needing: list[tuple[StatusChange, tuple[str, str]]]) -> None:
@@ -578,44 +779,63 @@ def _decision_verdict(
     return first
 
 
-def _judge_signatures(state: _Audit, changes: list[StatusChange]) -> None:
-    """OM304: a good ssh signature, by the committer, from the allowed-signers file in force."""
-    groups: dict[bytes, list[StatusChange]] = {}
-    for change in changes:
-        source = _policy_source(state, change)
-        policy = _policy(state, source)
+class _Signed(NamedTuple):
+    """A commit whose signature OM304 judges, and what the finding would be about."""
+
+    commit: str
+    committer: str
+    what: Message  # what the commit does, for the message
+    entity: str
+    path: str  # from the top level
+    pointer: str
+    source: str | None  # the commit whose om.yaml and allowed-signers file judge it
+
+
+def _judge_signatures(state: _Audit, items: list[_Signed]) -> None:
+    """OM304: a good ssh signature, by the committer, from the allowed-signers file in force.
+
+    git's verdicts are asked for in one `git log` per distinct allowed-signers file, and kept
+    in the cache by commit and file content (each costs git an ssh-keygen run)."""
+    from om_cli.store import digest
+
+    groups: dict[bytes, list[_Signed]] = {}
+    for item in items:
+        policy = _policy(state, item.source)
         assert policy.allowed_signers is not None
-        trust = _trust_file(state, source, policy.allowed_signers)
+        trust = _trust_file(state, item.source, policy.allowed_signers)
         if trust is None:
-            message = msg(
-                "om304.no_file", file=printable(policy.allowed_signers, 200), **_facts(change)
-            )
-            _add_status(state, policy, om304, change, message)
+            shown = printable(policy.allowed_signers, 200)
+            message = msg("om304.no_file", file=shown, commit=item.commit[:SHORT], what=item.what)
+            _add(state, policy, om304, item.entity, item.path, item.commit, message, item.pointer)
             continue
-        groups.setdefault(trust, []).append(change)
+        groups.setdefault(trust, []).append(item)
     for trust, members in groups.items():
-        verdicts = git.signatures(state.repository, (c.commit for c in members), trust)
-        for change in members:
-            policy = _policy(state, _policy_source(state, change))
-            letter, signer = verdicts.get(change.commit, ("N", ""))
-            verdict = om304_verdict(change, letter, signer, policy.allowed_signers or "")
-            if verdict is not None:
-                _add_status(state, policy, om304, change, verdict)
+        stamp = digest(trust)
+        unknown = [m.commit for m in members if f"{m.commit}:{stamp}" not in state.verdicts]
+        for commit, verdict in git.signatures(state.repository, unknown, trust).items():
+            state.verdicts[f"{commit}:{stamp}"] = verdict
+        for item in members:
+            policy = _policy(state, item.source)
+            letter, signer = state.verdicts.get(f"{item.commit}:{stamp}", ("N", ""))
+            found = om304_verdict(item, letter, signer, policy.allowed_signers or "")
+            if found is not None:
+                _add(state, policy, om304, item.entity, item.path, item.commit, found,
+                     item.pointer)  # fmt: skip
 
 
-def om304_verdict(change: StatusChange, letter: str, signer: str, file: str) -> Message | None:
-    """Why the signature of `change`'s commit does not count; None when it does."""
-    facts = _facts(change)
+def om304_verdict(item: _Signed, letter: str, signer: str, file: str) -> Message | None:
+    """Why the signature of `item`'s commit does not count; None when it does."""
+    facts: dict[str, str | Message] = {"commit": item.commit[:SHORT], "what": item.what}
     shown_file = printable(file, 200)
     if letter == "N":
         return msg("om304.unsigned", file=shown_file, **facts)
     if letter != "G":
         return msg("om304.bad", file=shown_file, **facts)
-    if signer != change.committer_email:
+    if signer != item.committer:
         return msg(
             "om304.principal",
             signer=printable(signer, 100),
-            committer=printable(change.committer_email, 100),
+            committer=printable(item.committer, 100),
             **facts,
         )
     return None
@@ -631,13 +851,14 @@ def _facts(change: StatusChange) -> dict[str, str]:
 
 def _trust_file(state: _Audit, source: str | None, path: str) -> bytes | None:
     """The allowed-signers file as commit `source` has it; None when there is none."""
-    if source is None:
+    top = _trust_top(path)
+    if source is None or top is None:
         return None
-    relative = posixpath.normpath(path.replace("\\", "/").lstrip("/"))
-    if relative.startswith("../") or relative == "..":
-        return None
-    name = f"{source}:{relative}"
-    return _named(state, [name]).get(name)
+    key = (source, top)
+    if key not in state.trust_files:
+        name = f"{source}:{top}"
+        state.trust_files[key] = _named(state, [name]).get(name)
+    return state.trust_files[key]
 
 
 # --- findings ---------------------------------------------------------------------------------

@@ -17,7 +17,7 @@ import contextlib
 import os
 import subprocess
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import IO, Any
 
@@ -56,7 +56,10 @@ _DROPPED = (
 # A batch of cat-file requests is written at once and must fit into an empty pipe (a Linux pipe
 # holds 64 KiB, a macOS one at least 16 KiB), or git and om would wait for each other: git
 # blocked writing answers om does not yet read, om blocked writing requests git does not read.
+# So a batch holds at most BATCH requests and BATCH_BYTES bytes of them (object names by path
+# can be long).
 BATCH = 128
+BATCH_BYTES = 8192
 
 # Fields of one commit in `read_log`'s format, each ended by NUL. The record separator in front
 # of the commit id marks where a commit starts; trailer values are separated by the unit
@@ -197,7 +200,10 @@ def commit_order(repo: Repository, head: str = "HEAD", since: str | None = None)
 
 
 def read_log(
-    repo: Repository, pathspec: str, since: str | None = None, head: str = "HEAD"
+    repo: Repository,
+    pathspec: str | Sequence[str],
+    since: str | None = None,
+    head: str = "HEAD",
 ) -> Iterator[LogCommit]:
     """Every commit reachable from `head` (and not from `since`) that changed something under
     `pathspec`, newest first, as git finds them (`commit_order` sorts them).
@@ -219,7 +225,7 @@ def read_log(
         "--raw", "--no-abbrev", "--no-renames", "-c",  # -c: combined diff of merges
         "--no-color", "--no-decorate", "--no-mailmap", "--no-show-signature",
         "--no-ext-diff", "--no-textconv", "--encoding=UTF-8",
-        "--", pathspec,
+        "--", *([pathspec] if isinstance(pathspec, str) else pathspec),
     ]  # fmt: skip
     with tempfile.TemporaryFile() as errors:
         try:
@@ -291,6 +297,12 @@ def _next(tokens: Iterator[bytes]) -> bytes:
         raise GitError(msg("git.bad_output", command="log")) from None
 
 
+def _path(raw: bytes) -> str:
+    """A path as git prints it; bytes that are not UTF-8 kept as surrogates, so the path can
+    be handed back to git (`printable` shows them escaped)."""
+    return raw.decode("utf-8", "surrogateescape")
+
+
 def _text(raw: bytes) -> str:
     return raw.decode("utf-8", "replace")
 
@@ -326,7 +338,7 @@ def _file_change(meta: bytes, path: bytes) -> FileChange:
         raise GitError(msg("git.bad_output", command="log"))
     modes, oids = fields[: parents + 1], fields[parents + 1 : 2 * (parents + 1)]
     sides = [_blob(mode, oid) for mode, oid in zip(modes, oids, strict=True)]
-    return FileChange(path=_text(path), before=tuple(sides[:-1]), after=sides[-1])
+    return FileChange(path=_path(path), before=tuple(sides[:-1]), after=sides[-1])
 
 
 def _blob(mode: bytes, oid: bytes) -> Blob | None:
@@ -396,8 +408,7 @@ class BlobReader:
         found: dict[str, bytes | None] = {}
         if wanted and self._process is None:
             self._start()
-        for start in range(0, len(wanted), BATCH):
-            batch = wanted[start : start + BATCH]
+        for batch in _batches(wanted):
             self._request(batch)
             for oid in batch:
                 found[oid] = self._answer(None if by_name else oid)
@@ -407,7 +418,7 @@ class BlobReader:
         assert self._process is not None and self._process.stdin is not None
         stdin = self._process.stdin
         try:
-            stdin.write("".join(f"{oid}\n" for oid in batch).encode("ascii"))
+            stdin.write(b"".join(_request_line(name) for name in batch))
             stdin.flush()
         except OSError:
             raise self._failed() from None
@@ -439,6 +450,27 @@ class BlobReader:
         assert self._process is not None and self._errors is not None
         self._process.poll()
         return _failure("cat-file", _read_errors(self._errors))
+
+
+def _request_line(name: str) -> bytes:
+    """One cat-file request: an object id, or a name such as `<commit>:<path>` (a path as git
+    spelt it, its undecodable bytes kept as surrogates)."""
+    return name.encode("utf-8", "surrogateescape") + b"\n"
+
+
+def _batches(names: list[str]) -> Iterator[list[str]]:
+    """`names` in batches that fit into a pipe (see BATCH and BATCH_BYTES)."""
+    batch: list[str] = []
+    size = 0
+    for name in names:
+        length = len(_request_line(name))
+        if batch and (len(batch) >= BATCH or size + length > BATCH_BYTES):
+            yield batch
+            batch, size = [], 0
+        batch.append(name)
+        size += length
+    if batch:
+        yield batch
 
 
 def _skip(stream: Any, count: int) -> None:
@@ -559,12 +591,6 @@ def export_tree(top: str, rev: str, path: str, destination: str) -> None:
 # --- the audit: completeness of the history, ranges, objects by name, signatures -------------
 
 
-def commits_between(repo: Repository, head: str, since: str) -> set[str]:
-    """The commits reachable from `head` but not from `since` (both commit ids)."""
-    out = _run(repo.path, "rev-list", head, f"^{since}", "--")
-    return set(out.decode("ascii", "replace").split())
-
-
 def replace_refs(repo: Repository) -> list[str]:
     """The `refs/replace/*` refs of the repository (replacement objects)."""
     out = _run(repo.path, "for-each-ref", "--format=%(refname)", "refs/replace/")
@@ -614,7 +640,7 @@ def signatures(
         result = subprocess.run(
             ["git", "-C", repo.path, *PINNED,
              "-c", f"gpg.ssh.allowedSignersFile={trust.name}",
-             "-c", "gpg.ssh.revocationFile=",
+             "-c", "gpg.ssh.revocationFile=", "-c", "gpg.ssh.program=ssh-keygen",
              "-c", "gpg.program=om-no-openpgp", "-c", "gpg.openpgp.program=om-no-openpgp",
              "-c", "gpg.x509.program=om-no-x509",
              "log", "--no-walk=unsorted", "--stdin", "--format=%H%x00%G?%x00%GS%x00",
@@ -643,6 +669,6 @@ def tree_files(repo: Repository, commit: str, pathspec: str) -> list[tuple[str, 
         meta, _, path = entry.partition(b"\t")
         fields = meta.split(b" ")
         if len(fields) == 3 and fields[1] == b"blob":
-            files.append((_text(path), Blob(fields[2].decode("ascii", "replace"),
+            files.append((_path(path), Blob(fields[2].decode("ascii", "replace"),
                                              fields[0] in _REGULAR_MODES)))  # fmt: skip
     return files

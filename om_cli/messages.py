@@ -773,6 +773,17 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "commit {commit} changes the status {old} → {new} without an 'OM-Decision' trailer; "
         "record status changes with 'om decide'",
     ),
+    "om302.no_action": (
+        "Commit {commit} ändert den Status {old} → {new} ohne Trailer „OM-Action: {expected}“",
+        "commit {commit} changes the status {old} → {new} without the trailer "
+        "'OM-Action: {expected}'",
+    ),
+    "om302.wrong_action": (
+        "Commit {commit} ändert den Status {old} → {new}, sein Trailer „OM-Action“ sagt aber "
+        "{action} (erwartet: {expected})",
+        "commit {commit} changes the status {old} → {new}, but its 'OM-Action' trailer says "
+        "{action} (expected: {expected})",
+    ),
     "om302.unknown": (
         "Commit {commit} nennt im Trailer „OM-Decision“ den Beschluss {decision}, den es in "
         "diesem Commit nicht gibt",
@@ -795,6 +806,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "commit {commit} changes the status {old} → {new}, but that commit has no decision "
         "{expected_kind} by {expected_body} about network {network}",
     ),
+    "om303.dropped": (
+        "die Beschlussdatei, hinzugefügt in Commit {commit}, fehlt im Stand {head} oder hat "
+        "dort einen anderen Inhalt (etwa durch einen Merge, der sie fallen ließ)",
+        "the decision file added in commit {commit} is missing from {head} or has another "
+        "content there (a merge may have dropped it)",
+    ),
     "om303.modified": (
         "Commit {commit} ändert die Beschlussdatei; ein Beschluss wird nie geändert, ein neuer "
         "Beschluss korrigiert ihn",
@@ -811,28 +828,36 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "commit {commit} moves the decision file to {path}; only a move into the folder of its "
         "year is allowed",
     ),
+    "om304.what_status": (
+        "{old} → {new}",
+        "{old} → {new}",
+    ),
+    "om304.what_policy": (
+        "ändert die Prüfregeln der Historie",
+        "changes the history's audit policy",
+    ),
     "om304.unsigned": (
-        "Commit {commit} ({old} → {new}) ist nicht signiert; audit.allowed_signers verlangt eine "
+        "Commit {commit} ({what}) ist nicht signiert; audit.allowed_signers verlangt eine "
         "Signatur aus {file}",
-        "commit {commit} ({old} → {new}) is not signed; audit.allowed_signers requires a "
-        "signature from {file}",
+        "commit {commit} ({what}) is not signed; audit.allowed_signers requires a signature "
+        "from {file}",
     ),
     "om304.bad": (
-        "Commit {commit} ({old} → {new}): die Signatur ist ungültig oder ihr Schlüssel steht "
-        "nicht in {file}",
-        "commit {commit} ({old} → {new}): the signature is bad or its key is not listed in {file}",
+        "Commit {commit} ({what}): die Signatur ist ungültig oder ihr Schlüssel steht nicht in "
+        "{file}",
+        "commit {commit} ({what}): the signature is bad or its key is not listed in {file}",
     ),
     "om304.principal": (
-        "Commit {commit} ({old} → {new}) ist mit dem Schlüssel von {signer} signiert, aber von "
+        "Commit {commit} ({what}) ist mit dem Schlüssel von {signer} signiert, aber von "
         "{committer} committet; Signierende und Committer müssen übereinstimmen",
-        "commit {commit} ({old} → {new}) is signed with the key of {signer} but committed by "
+        "commit {commit} ({what}) is signed with the key of {signer} but committed by "
         "{committer}; signer and committer must be the same",
     ),
     "om304.no_file": (
-        "Commit {commit} ({old} → {new}): audit.allowed_signers nennt {file}, doch die Datei "
-        "fehlt oder ist unlesbar im Stand davor; keine Signatur kann geprüft werden",
-        "commit {commit} ({old} → {new}): audit.allowed_signers names {file}, but the file is "
-        "missing or unreadable before it; no signature can be checked",
+        "Commit {commit} ({what}): audit.allowed_signers nennt {file}, doch die Datei fehlt "
+        "oder ist unlesbar im Stand davor; keine Signatur kann geprüft werden",
+        "commit {commit} ({what}): audit.allowed_signers names {file}, but the file is missing "
+        "or unreadable before it; no signature can be checked",
     ),
     "om305.shallow": (
         "die Historie ist unvollständig (flacher Klon); nichts wurde geprüft. Mit "

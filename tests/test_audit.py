@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -143,7 +144,7 @@ def test_a_clean_lifecycle_has_no_findings(repo: Repo) -> None:
     repo.commit("Antrag: om-nordhessen")
     repo.network("om-nordhessen", "rejected")
     repo.decision("lk-2024-ablehnung", "rejection", "leitungskreis", ["om-nordhessen"])
-    repo.commit("Ablehnung", decision="lk-2024-ablehnung", who=GS)
+    repo.commit("Ablehnung", action="rejection", decision="lk-2024-ablehnung", who=GS)
     result = audit(str(repo.path), "registry", use_cache=False)
     assert result.findings == []
     assert result.commits == 6
@@ -159,7 +160,7 @@ def test_an_empty_repository_has_nothing_to_audit(repo: Repo) -> None:
 def test_a_network_added_as_recognized_skips_the_application(repo: Repo) -> None:
     repo.network("om-kassel", "recognized")
     repo.decision("lk-1", "recognition", "leitungskreis", ["om-kassel"])
-    commit = repo.commit("Import", decision="lk-1")
+    commit = repo.commit("Import", action="recognition", decision="lk-1")
     assert findings(repo) == [("OM301", "networks/om-kassel", commit[:10])]
 
 
@@ -180,7 +181,7 @@ def test_applied_straight_to_withdrawn_needs_recognition_first(repo: Repo) -> No
     repo.commit("Antrag")
     repo.network("om-kassel", "withdrawn")
     repo.decision("pl-1", "withdrawal", "plenum", ["om-kassel"])
-    commit = repo.commit("Entzug", decision="pl-1")
+    commit = repo.commit("Entzug", action="withdrawal", decision="pl-1")
     assert findings(repo) == [("OM301", "networks/om-kassel", commit[:10])]
 
 
@@ -238,7 +239,7 @@ def test_the_decision_must_fit_kind_body_and_network(
     repo.commit("Antrag")
     repo.network("om-kassel", "recognized")
     repo.decision("lk-1", kind, body, networks)
-    commit = repo.commit("Anerkennung", decision="lk-1")
+    commit = repo.commit("Anerkennung", action="recognition", decision="lk-1")
     result = audit(str(repo.path), "registry", use_cache=False)
     assert [(f.rule, f.commit) for f in result.findings] == [("OM302", commit)]
     assert message in result.findings[0].message.text("de")
@@ -248,14 +249,14 @@ def test_the_decision_must_exist_in_that_commit_not_later(repo: Repo) -> None:
     repo.network("om-kassel", "applied")
     repo.commit("Antrag")
     repo.network("om-kassel", "recognized")
-    early = repo.commit("Anerkennung", decision="lk-1")
+    early = repo.commit("Anerkennung", action="recognition", decision="lk-1")
     repo.decision("lk-1", "recognition", "leitungskreis", ["om-kassel"])
     repo.commit("Beschluss nachgetragen")
     result = audit(str(repo.path), "registry", use_cache=False)
     assert [(f.rule, f.commit) for f in result.findings] == [("OM302", early)]
-    assert "lk-1" in result.findings[0].message.text("de")
-    assert "gibt es nicht" in result.findings[0].message.text("de") or "nicht gibt" in (
-        result.findings[0].message.text("de")
+    assert result.findings[0].message.text("en") == (
+        f"commit {early[:10]} names decision lk-1 in its 'OM-Decision' trailer, which does not "
+        "exist in that commit"
     )
 
 
@@ -264,7 +265,7 @@ def test_a_decision_recorded_in_an_earlier_commit_counts(repo: Repo) -> None:
     repo.decision("lk-1", "recognition", "leitungskreis", ["om-kassel"])
     repo.commit("Antrag und Beschluss")
     repo.network("om-kassel", "recognized")
-    repo.commit("Anerkennung", decision="lk-1")
+    repo.commit("Anerkennung", action="recognition", decision="lk-1")
     assert findings(repo) == []
 
 
@@ -273,7 +274,7 @@ def test_one_of_several_trailers_must_fit(repo: Repo) -> None:
     repo.commit("Antrag")
     repo.network("om-kassel", "recognized")
     repo.decision("lk-1", "recognition", "leitungskreis", ["om-kassel"])
-    repo.commit("Anerkennung\n\nOM-Decision: lk-0", decision="lk-1")
+    repo.commit("Anerkennung\n\nOM-Decision: lk-0", action="recognition", decision="lk-1")
     assert findings(repo) == []
 
 
@@ -283,12 +284,42 @@ def test_hostile_trailer_values_are_just_unknown_decisions(repo: Repo) -> None:
     repo.network("om-kassel", "recognized")
     repo.decision("lk-1", "recognition", "leitungskreis", ["om-kassel"])
     commit = repo.commit(
-        "Anerkennung\n\nOM-Decision: ../../../etc/passwd\nOM-Decision: HEAD:registry/om.yaml"
-        "\nOM-Decision: \u202eevil\nOM-Decision: lk-1 extra"
+        "Anerkennung\n\nOM-Action: recognition\nOM-Decision: ../../../etc/passwd\n"
+        "OM-Decision: HEAD:registry/om.yaml\nOM-Decision: \u202eevil\nOM-Decision: lk-1 extra"
     )
     result = audit(str(repo.path), "registry", use_cache=False)
     assert [(f.rule, f.commit) for f in result.findings] == [("OM302", commit)]
     assert "\u202e" not in result.findings[0].message.text("de")
+
+
+def test_hostile_paths_reach_git_safely(repo: Repo) -> None:
+    """Non-ASCII and very long paths go to `git cat-file --batch` as they are: no crash, and
+    no hang however long the names and however large the answers."""
+    deep = "/".join(["sehr-tief-verschachtelter-ordner-" + "ä" * 20] * 6)
+    repo.network("öm-kässel", "applied")
+    repo.commit("Antrag")
+    repo.network("öm-kässel", "recognized")
+    trailers = []
+    for n in range(140):
+        ident = f"lk-{n:03d}"
+        repo.write(
+            f"registry/decisions/{deep}/{ident}.yaml",
+            f"id: {ident}\nbody: leitungskreis\nkind: waiver\ndate: 2024-01-01\n"
+            f"summary: {'x' * 60_000}\n",
+        )
+        trailers.append(f"OM-Decision: {ident}")
+    commit = repo.commit("Anerkennung\n\nOM-Action: recognition\n" + "\n".join(trailers))
+    done = subprocess.run(
+        [sys.executable, "-m", "om_cli", "audit", "--format", "json", "--lang", "en"],
+        cwd=repo.path, capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert done.returncode == 1, done.stderr
+    (finding,) = json.loads(done.stdout)["findings"]
+    assert (finding["rule"], finding["entity"], finding["commit"]) == (
+        "OM302", "networks/öm-kässel", commit
+    )  # fmt: skip
+    assert "waiver" in finding["message"]
+    assert (finding["line"], finding["column"]) == (4, 9)
 
 
 def test_without_required_trailers_a_matching_decision_still_must_exist(repo: Repo) -> None:
@@ -346,7 +377,7 @@ def test_a_merge_bringing_in_a_recorded_decision_is_fine(repo: Repo) -> None:
     repo.git("checkout", "-q", "-b", "anerkennung")
     repo.network("om-kassel", "recognized")
     repo.decision("lk-1", "recognition", "leitungskreis", ["om-kassel"])
-    repo.commit("Anerkennung", decision="lk-1", who=GS)
+    repo.commit("Anerkennung", action="recognition", decision="lk-1", who=GS)
     repo.git("checkout", "-q", "main")
     repo.write("NOTES.md", "main\n")
     repo.commit("harmlos")
@@ -430,7 +461,7 @@ def recognise(repo: Repo, stem: str, key: Path, who: tuple[str, str] = GS) -> st
     repo.network(stem, "recognized")
     repo.decision(f"lk-{stem}", "recognition", "leitungskreis", [stem])
     return repo.commit(
-        f"Anerkennung {stem}", decision=f"lk-{stem}", who=who,
+        f"Anerkennung {stem}", action="recognition", decision=f"lk-{stem}", who=who,
         extra=("-S", f"--gpg-sign={key}") if key.name else (),
     )  # fmt: skip
 
@@ -463,7 +494,10 @@ def test_a_commit_cannot_vouch_for_itself_by_editing_the_list(
     public = (keys["other"].with_suffix(".pub")).read_text("utf-8").strip()
     repo.write(".om/allowed_signers", f"erika.muster@om.example {public}\n")
     sneaky = recognise(repo, "om-kassel", keys["other"], who=ERIKA)
-    assert findings(repo) == [("OM304", "networks/om-kassel", sneaky[:10])]
+    assert findings(repo) == [
+        ("OM304", "networks/om-kassel", sneaky[:10]),
+        ("OM304", "om.yaml", sneaky[:10]),  # the list itself changed without a good signature
+    ]
     # once the list is in the parent, the same key counts
     later = recognise(repo, "om-nordhessen", keys["other"], who=ERIKA)
     assert later[:10] not in {commit for _, _, commit in findings(repo)}
@@ -480,13 +514,16 @@ def test_only_the_list_in_the_history_counts_not_the_users_own(
     (repo.path.parent / "mine").write_text(f"gs@om.example {public}\n", encoding="utf-8")
     repo.git("config", "gpg.ssh.allowedSignersFile", str(repo.path.parent / "mine"))
     repo.write(".om/allowed_signers", "# leer\n")
-    repo.commit("Liste geleert")
+    cleared = repo.commit("Liste geleert")
     repo.network("om-kassel", "withdrawn")
     repo.decision("pl-1", "withdrawal", "plenum", ["om-kassel"])
-    withdrawn = repo.commit("Entzug", decision="pl-1", who=GS, extra=("-S",
+    withdrawn = repo.commit("Entzug", action="withdrawal", decision="pl-1", who=GS, extra=("-S",
                             f"--gpg-sign={keys['gs']}"))  # fmt: skip
-    assert findings(repo) == [("OM304", "networks/om-kassel", withdrawn[:10])]
-    assert commit
+    assert findings(repo) == [
+        ("OM304", "networks/om-kassel", withdrawn[:10]),
+        ("OM304", "om.yaml", cleared[:10]),
+    ]
+    assert commit[:10] not in {found for _, _, found in findings(repo)}
 
 
 # --- OM305 ---------------------------------------------------------------------------------------
@@ -516,8 +553,11 @@ def test_grafts_are_refused(repo: Repo) -> None:
     (repo.path / ".git" / "info").mkdir(exist_ok=True)
     (repo.path / ".git" / "info" / "grafts").write_text(f"{done}\n", encoding="utf-8")
     result = audit(str(repo.path), "registry", use_cache=False)
-    assert [f.rule for f in result.findings] == ["OM305"]
-    assert applied
+    assert [(f.rule, f.entity, f.commit) for f in result.findings] == [("OM305", "history", None)]
+    assert "grafts" in result.findings[0].message.text("en")
+    (repo.path / ".git" / "info" / "grafts").unlink()
+    assert audit(str(repo.path), "registry", use_cache=False).findings == []
+    assert applied != done
 
 
 # --- --since, the command line -------------------------------------------------------------------
@@ -581,10 +621,10 @@ def test_a_range_finds_decisions_recorded_before_it(repo: Repo) -> None:
     repo.decision("lk-1", "recognition", "leitungskreis", ["om-kassel"])
     start = repo.commit("Antrag und Beschluss")
     repo.network("om-kassel", "recognized")
-    repo.commit("Anerkennung", decision="lk-1")
+    repo.commit("Anerkennung", action="recognition", decision="lk-1")
     repo.network("om-kassel", "withdrawn")
     repo.decision("pl-1", "withdrawal", "leitungskreis", ["om-kassel"])
-    wrong = repo.commit("Entzug durch das falsche Gremium", decision="pl-1")
+    wrong = repo.commit("Entzug durch das falsche Gremium", action="withdrawal", decision="pl-1")
     assert findings(repo, since=start) == [("OM302", "networks/om-kassel", wrong[:10])]
     assert findings(repo) == findings(repo, since=start)
 
@@ -640,3 +680,80 @@ def test_a_corrupt_cache_is_ignored(repo: Repo) -> None:
     ):
         caches[0].write_text(broken, encoding="utf-8")
         assert audit(str(repo.path), "registry").findings == expected
+
+
+# --- what no single commit shows -------------------------------------------------------------
+
+
+def test_an_ours_merge_dropping_a_decision_is_reported(repo: Repo) -> None:
+    recognized(repo)
+    repo.git("checkout", "-q", "-b", "entzug")
+    repo.network("om-kassel", "withdrawn")
+    repo.decision("pl-1", "withdrawal", "plenum", ["om-kassel"])
+    added = repo.commit("Entzug", action="withdrawal", decision="pl-1", who=GS)
+    repo.git("checkout", "-q", "main")
+    repo.git("merge", "-q", "-s", "ours", "-m", "Merge, der den Entzug fallen lässt", "entzug")
+    head = repo.git("rev-parse", "HEAD")
+    result = audit(str(repo.path), "registry", use_cache=False)
+    assert [(f.rule, f.entity, f.commit) for f in result.findings] == [
+        ("OM303", "decisions/pl-1", head)
+    ]
+    assert added[:10] in result.findings[0].message.text("en")
+
+
+def test_a_rename_with_a_status_change_in_one_commit(repo: Repo) -> None:
+    repo.network("om-kassel", "applied")
+    repo.commit("Antrag")
+    repo.git("rm", "-q", "registry/networks/om-kassel.yaml")
+    repo.write(
+        "registry/networks/om-kassel-neu.yaml",
+        "id: om-kassel\nname: Offensive Mittelstand Kassel\nkind: regional\nstatus: recognized\n",
+    )
+    commit = repo.commit("umbenannt und anerkannt")
+    assert findings(repo) == [("OM302", "networks/om-kassel-neu", commit[:10])]
+
+
+def test_since_need_not_be_an_ancestor(repo: Repo) -> None:
+    recognized(repo)
+    repo.git("checkout", "-q", "-b", "seite", "HEAD~1")
+    repo.write("NOTES.md", "Seitenzweig\n")
+    side = repo.commit("Seitenzweig")
+    repo.git("checkout", "-q", "main")
+    # the commits of main not reachable from the side branch: the recognition
+    result = audit(str(repo.path), "registry", since=side, use_cache=False)
+    assert result.findings == [] and result.commits == 1
+
+
+def test_a_policy_change_needs_an_allowed_signature(repo: Repo, keys: dict[str, Path]) -> None:
+    signers = "audit:\n  allowed_signers: .om/allowed_signers\n"
+    signed_repo(repo, keys)
+    repo.write("registry/om.yaml", signers + "rules:\n  OM304:\n    severity: off\n")
+    off = repo.commit("OM304 abgeschaltet (unsigniert)")
+    repo.write("registry/om.yaml", signers)
+    repo.commit("wieder eingeschaltet (unter OM304: off nicht geprüft)")
+    repo.write("registry/om.yaml", "audit:\n\tallowed_signers: x\n")  # a tab: unreadable
+    broken = repo.commit("om.yaml kaputt (unsigniert)")
+    repo.write("registry/om.yaml", signers)
+    repo.commit("repariert (unter den Standardregeln ohne Liste nicht geprüft)")
+    repo.write("registry/om.yaml", signers + "  require_trailers: false\n")
+    signed = repo.commit("Trailer nicht mehr verlangt, signiert", who=GS,
+                         extra=("-S", f"--gpg-sign={keys['gs']}"))  # fmt: skip
+    repo.write("registry/om.yaml", signers + "  require_trailers: false\nwaivers: []\n")
+    repo.commit("keine Änderung der Prüfregeln (unsigniert)")
+    assert findings(repo) == [("OM304", "om.yaml", off[:10]), ("OM304", "om.yaml", broken[:10])]
+    assert signed
+
+
+def test_signature_verdicts_are_cached_and_give_the_same_findings(
+    repo: Repo, keys: dict[str, Path]
+) -> None:
+    signed_repo(repo, keys)
+    recognise(repo, "om-kassel", keys["gs"])
+    recognise(repo, "om-nordhessen", keys["other"])
+    cold = audit(str(repo.path), "registry", use_cache=False).findings
+    assert [f.entity for f in cold] == ["networks/om-nordhessen"]
+    assert audit(str(repo.path), "registry").findings == cold
+    caches = list((Path(os.environ["XDG_CACHE_HOME"]) / "om").glob("audit-*.json"))
+    stored = json.loads(caches[0].read_text("utf-8"))
+    assert len(stored["verdicts"]) == 2
+    assert audit(str(repo.path), "registry").findings == cold

@@ -6,7 +6,9 @@ der Offensive Mittelstand auf Vorschlag der Leitung, einem Netzwerk der Offensiv
 die Berechtigung entzieht, sich Offensive Mittelstands-Netzwerk zu nennen.“
 
 What it checks (`om audit`, `om check --base`): a commit that changes a network's status to
-`recognized`, `rejected` or `withdrawn` carries the trailer `OM-Decision: <id>`, and that
+`recognized`, `rejected` or `withdrawn` carries the trailers `OM-Action` naming that step
+(`recognition`, `rejection`, `withdrawal`; an `OM-Action` naming another step is reported even
+where trailers are not required) and `OM-Decision: <id>`, and that
 decision exists in the commit (added in it or before), is of the right kind and body —
 `recognition` or `rejection` by the `leitungskreis`, `withdrawal` by the `plenum` — and names
 the network in `networks`. Several `OM-Decision` trailers are allowed; one must fit. An
@@ -42,4 +44,10 @@ NEEDED: dict[str, tuple[str, str]] = {
     "recognized": ("recognition", "leitungskreis"),
     "rejected": ("rejection", "leitungskreis"),
     "withdrawn": ("withdrawal", "plenum"),
+}
+# the new status -> the `OM-Action` trailer that names the step
+ACTIONS: dict[str, str] = {
+    "recognized": "recognition",
+    "rejected": "rejection",
+    "withdrawn": "withdrawal",
 }

@@ -10,7 +10,14 @@ What it checks (`om audit`, `om check --base`), only when `audit.allowed_signers
 committer e-mail: a key of the list signing for someone else does not count. The settings and
 the allowed-signers file are read from the commit's first parent (in `om check --base`: from
 the base), so no commit can vouch for itself by editing the list. OpenPGP and X.509
-signatures are not accepted: a personal keyring must not decide an audit.
+signatures are not accepted: a personal keyring must not decide an audit. The policy itself is
+guarded the same way: a commit that changes `audit.require_trailers`, `audit.allowed_signers`,
+the severity of a history rule, the allowed-signers file in force, or makes `om.yaml`
+unreadable must be signed by an allowed signer under the policy before it (finding on
+`om.yaml`). Without `audit.allowed_signers` the audit proves that the trail is consistent,
+not who wrote it. git checks a key's `valid-after`/`valid-before` against the committer date,
+which the committer sets: an expired key can sign a backdated commit, so remove a departing
+signer's line rather than letting it expire.
 
 Passing example: `om.yaml` has `audit: {allowed_signers: .om/allowed_signers}`, that file has
 the line `gs@om.example ssh-ed25519 AAAA…`, and the recognition commit is committed by

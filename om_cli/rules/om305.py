@@ -6,8 +6,8 @@ What it checks (`om audit`, `om check --base`): the repository's history is the 
 history. A shallow clone lacks the older commits; replacement objects (`refs/replace/*`) and a
 grafts file make commits appear to contain or descend from something else. In any of these
 cases the audit refuses with this finding instead of giving a false all-clear, and judges
-nothing else. (`om check --base` with a missing or unreachable base exits with code 2 and says
-how to fetch it.)
+nothing else. (`om check --base` with a missing or unreachable base, and `om audit --since`
+with an unknown revision, exit with code 2 and say how to fetch it.)
 
 Passing example: a full clone (`git clone`, or in CI a checkout with `fetch-depth: 0`).
 
