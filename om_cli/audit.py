@@ -76,7 +76,9 @@ class _Audit:
     reader: git.BlobReader | None = None  # one `git cat-file --batch` for the whole audit
     # allowed-signers files (from the top level) that any version of om.yaml named
     trust_paths: set[str] = field(default_factory=set)
-    trust_files: dict[tuple[str, str], bytes | None] = field(default_factory=dict)
+    # "<commit>:<path>" -> the blob id it names (None: none); commits never change
+    named: dict[str, str | None] = field(default_factory=dict)
+    settings_by_blob: dict[str | None, Settings] = field(default_factory=dict)
     # git's verdict on a signature by "<commit>:<digest of the allowed-signers file>"
     verdicts: dict[str, tuple[str, str]] = field(default_factory=dict)
 
@@ -100,6 +102,7 @@ class _AuditCache:
         self.decisions: dict[str, Decision] = {}
         self.trust_paths: list[str] = []
         self.verdicts: dict[str, tuple[str, str]] = {}
+        self.named: dict[str, str | None] = {}
         self.dirty = False  # read anew: to be saved
         if not enabled:
             return
@@ -118,10 +121,15 @@ class _AuditCache:
             commits = [_cached_commit(entry) for entry in stored["commits"]]
             decisions = {str(oid): _cached_decision(d) for oid, d in stored["decisions"].items()}
             verdicts = {str(key): _cached_verdict(v) for key, v in stored["verdicts"].items()}
+            named = stored["named"]
+            if not isinstance(named, dict) or not all(
+                value is None or isinstance(value, str) for value in named.values()
+            ):
+                raise ValueError("bad cache")
         except (AttributeError, KeyError, TypeError, ValueError):
             return
         self.head, self.order, self.commits, self.decisions = head, order, commits, decisions
-        self.trust_paths, self.verdicts = trust, verdicts
+        self.trust_paths, self.verdicts, self.named = trust, verdicts, named
 
     def save(self) -> None:
         if not self.enabled:
@@ -136,6 +144,7 @@ class _AuditCache:
                 "order": self.order,
                 "trust_paths": self.trust_paths,
                 "verdicts": {key: list(verdict) for key, verdict in self.verdicts.items()},
+                "named": self.named,
                 "commits": [_commit_entry(c) for c in self.commits],
                 "decisions": {
                     oid: [d.id, d.kind, d.body, list(d.networks), d.year]
@@ -256,13 +265,13 @@ def audit(
             changes = status_history(repo, registry, use_cache=use_cache, head=head_id)
             cache = _AuditCache(repository.git_dir, networks_top, enabled=use_cache)
             commits = _cached_commits(state, cache, specs)
-        known = len(state.verdicts)
+        known = len(state.verdicts), len(state.named)
         _judge_decision_files(state, commits)
         _judge_status_changes(state, changes)
         _judge_policy_changes(state, commits)
         _judge_decisions_kept(state, commits, since_id, specs[0])
         _locate(state)
-        if since_id is None and (cache.dirty or len(state.verdicts) != known):
+        if since_id is None and (cache.dirty or (len(state.verdicts), len(state.named)) != known):
             cache.save()
     state.findings.sort(key=lambda f: (f.file, state.order.get(f.commit or "", -1), f.rule))
     return AuditResult(state.findings, len(state.order))
@@ -271,7 +280,7 @@ def audit(
 def _cached_commits(state: _Audit, cache: _AuditCache, specs: list[str]) -> list[git.LogCommit]:
     """The commits of the whole history that changed decisions, om.yaml or an allowed-signers
     file: from the cache, with only what HEAD gained since read from git."""
-    state.decisions, state.verdicts = cache.decisions, cache.verdicts
+    state.decisions, state.verdicts, state.named = cache.decisions, cache.verdicts, cache.named
     state.trust_paths = set(cache.trust_paths)
     if cache.head == state.head:
         state.order = {commit: index for index, commit in enumerate(cache.order)}
@@ -464,7 +473,22 @@ def _load_decisions(state: _Audit, wanted: Iterable[str]) -> None:
 def _named(state: _Audit, names: Iterable[str]) -> dict[str, bytes | None]:
     """Objects by name (`<commit>:<path>`) from the audit's one cat-file process."""
     assert state.reader is not None
-    return git.read_named(state.reader, names)
+    return git.read_named(state.reader, names, resolved=state.named)
+
+
+def _blobs_named(state: _Audit, names: Iterable[str]) -> dict[str, str | None]:
+    """The blob id each name (`<commit>:<path>`) stands for; asks git only for names not
+    resolved before (in this run or, through the cache, an earlier one)."""
+    listed = list(dict.fromkeys(names))
+    unknown = [name for name in listed if name not in state.named]
+    if unknown:
+        _named(state, unknown)
+    return {name: state.named.get(name) for name in listed}
+
+
+def _contents(state: _Audit, oids: Iterable[str]) -> dict[str, bytes | None]:
+    assert state.reader is not None
+    return state.reader.read(oids)
 
 
 def _decision(raw: bytes | None) -> Decision:
@@ -585,17 +609,14 @@ def _prefetch_settings(state: _Audit, commits: Iterable[str | None]) -> None:
     wanted = {commit for commit in commits if commit not in state.settings}
     settings_file = posixpath.join(state.registry_top, "om.yaml")
     names = {commit: f"{commit}:{settings_file}" for commit in wanted if commit is not None}
-    found = _named(state, names.values())
-    parsed: dict[bytes, Settings] = {}
-    defaults = settings_from(None)
+    blobs = _blobs_named(state, names.values())
+    unknown = {oid for oid in blobs.values() if oid is not None} - state.settings_by_blob.keys()
+    for oid, raw in _contents(state, unknown).items():
+        state.settings_by_blob[oid] = _settings_of(raw)
+    state.settings_by_blob.setdefault(None, settings_from(None))
     for commit in wanted:
-        raw = found.get(names[commit]) if commit is not None else None
-        if raw is None:
-            state.settings[commit] = defaults
-            continue
-        if raw not in parsed:
-            parsed[raw] = _settings_of(raw)
-        state.settings[commit] = parsed[raw]
+        blob = blobs.get(names[commit]) if commit is not None else None
+        state.settings[commit] = state.settings_by_blob[blob]
 
 
 def _settings_of(raw: bytes | None) -> Settings:
@@ -683,13 +704,9 @@ def _judge_decisions(state: _Audit, needing: list[tuple[StatusChange, tuple[str,
         for ident in _candidates(state, change, require):
             for path in state.decision_paths.get(ident, ()):
                 names[f"{change.commit}:{path}"] = None
-    found = _named(state, names)
-    by_content: dict[bytes, Decision] = {}
-    parsed = {
-        name: by_content.get(raw) or by_content.setdefault(raw, _decision(raw))
-        for name, raw in found.items()
-        if raw is not None
-    }
+    blobs = _blobs_named(state, names)
+    _load_decisions(state, {oid for oid in blobs.values() if oid is not None})
+    parsed = {name: state.decisions[oid] for name, oid in blobs.items() if oid is not None}
     for change, (kind, body) in needing:
         policy = _policy(state, _policy_source(state, change))
         message = _decision_verdict(state, change, kind, body, parsed, policy.require_trailers)
@@ -795,10 +812,8 @@ def _judge_signatures(state: _Audit, items: list[_Signed]) -> None:
     """OM304: a good ssh signature, by the committer, from the allowed-signers file in force.
 
     git's verdicts are asked for in one `git log` per distinct allowed-signers file, and kept
-    in the cache by commit and file content (each costs git an ssh-keygen run)."""
-    from om_cli.store import digest
-
-    groups: dict[bytes, list[_Signed]] = {}
+    in the cache by commit and the file's blob id (each costs git an ssh-keygen run)."""
+    groups: dict[str, list[_Signed]] = {}
     for item in items:
         policy = _policy(state, item.source)
         assert policy.allowed_signers is not None
@@ -810,13 +825,14 @@ def _judge_signatures(state: _Audit, items: list[_Signed]) -> None:
             continue
         groups.setdefault(trust, []).append(item)
     for trust, members in groups.items():
-        stamp = digest(trust)
-        unknown = [m.commit for m in members if f"{m.commit}:{stamp}" not in state.verdicts]
-        for commit, verdict in git.signatures(state.repository, unknown, trust).items():
-            state.verdicts[f"{commit}:{stamp}"] = verdict
+        unknown = [m.commit for m in members if f"{m.commit}:{trust}" not in state.verdicts]
+        content = _contents(state, [trust]).get(trust) if unknown else None
+        if content is not None:
+            for commit, verdict in git.signatures(state.repository, unknown, content).items():
+                state.verdicts[f"{commit}:{trust}"] = verdict
         for item in members:
             policy = _policy(state, item.source)
-            letter, signer = state.verdicts.get(f"{item.commit}:{stamp}", ("N", ""))
+            letter, signer = state.verdicts.get(f"{item.commit}:{trust}", ("E", ""))
             found = om304_verdict(item, letter, signer, policy.allowed_signers or "")
             if found is not None:
                 _add(state, policy, om304, item.entity, item.path, item.commit, found,
@@ -849,16 +865,13 @@ def _facts(change: StatusChange) -> dict[str, str]:
     }
 
 
-def _trust_file(state: _Audit, source: str | None, path: str) -> bytes | None:
-    """The allowed-signers file as commit `source` has it; None when there is none."""
+def _trust_file(state: _Audit, source: str | None, path: str) -> str | None:
+    """The blob id of the allowed-signers file as commit `source` has it; None for none."""
     top = _trust_top(path)
     if source is None or top is None:
         return None
-    key = (source, top)
-    if key not in state.trust_files:
-        name = f"{source}:{top}"
-        state.trust_files[key] = _named(state, [name]).get(name)
-    return state.trust_files[key]
+    name = f"{source}:{top}"
+    return _blobs_named(state, [name])[name]
 
 
 # --- findings ---------------------------------------------------------------------------------

@@ -358,6 +358,7 @@ class BlobReader:
         self.repo = repo
         self.limit = limit
         self._process: subprocess.Popen[bytes] | None = None  # started on the first read
+        self._last_blob: str | None = None  # the blob id of the last answer
         self._errors: IO[bytes] | None = None
 
     def __enter__(self) -> BlobReader:
@@ -398,11 +399,17 @@ class BlobReader:
             self._errors.close()
             self._errors = None
 
-    def read(self, oids: Iterable[str], *, by_name: bool = False) -> dict[str, bytes | None]:
+    def read(
+        self,
+        oids: Iterable[str],
+        *,
+        by_name: bool = False,
+        resolved: dict[str, str | None] | None = None,
+    ) -> dict[str, bytes | None]:
         """The content of each blob; None for one that is missing or larger than the limit.
 
         With `by_name`, the requests are object names such as `<commit>:<path>` rather than
-        ids; the answer then carries the id git resolved them to.
+        ids; `resolved`, when given, receives the blob id each name stands for (None: none).
         """
         wanted = list(dict.fromkeys(oids))
         found: dict[str, bytes | None] = {}
@@ -412,6 +419,8 @@ class BlobReader:
             self._request(batch)
             for oid in batch:
                 found[oid] = self._answer(None if by_name else oid)
+                if resolved is not None:
+                    resolved[oid] = self._last_blob
         return found
 
     def _request(self, batch: list[str]) -> None:
@@ -430,6 +439,7 @@ class BlobReader:
         if not header.endswith(b"\n"):
             raise self._failed()
         parts = header.split()
+        self._last_blob = None
         if len(parts) >= 2 and parts[-1] in (b"missing", b"ambiguous"):
             return None
         if len(parts) != 3 or (oid is not None and parts[0].decode("ascii", "replace") != oid):
@@ -438,7 +448,11 @@ class BlobReader:
             size = int(parts[2])
         except ValueError:
             raise GitError(msg("git.bad_output", command="cat-file")) from None
-        if parts[1] != b"blob" or size > self.limit:
+        if parts[1] != b"blob":
+            _skip(stdout, size + 1)
+            return None
+        self._last_blob = parts[0].decode("ascii", "replace")
+        if size > self.limit:
             _skip(stdout, size + 1)
             return None
         content: bytes = stdout.read(size + 1)
@@ -608,17 +622,22 @@ def has_grafts(repo: Repository) -> bool:
     return os.path.lexists(path)
 
 
-def read_named(reader: BlobReader, names: Iterable[str]) -> dict[str, bytes | None]:
+def read_named(
+    reader: BlobReader, names: Iterable[str], resolved: dict[str, str | None] | None = None
+) -> dict[str, bytes | None]:
     """The content of objects named `<commit>:<path>`; None for a missing one (or one larger
-    than the reader's limit, or one whose name git's batch protocol cannot carry: a newline)."""
+    than the reader's limit, or one whose name git's batch protocol cannot carry: a newline).
+    `resolved` receives the blob id of each name (None: no blob)."""
     found: dict[str, bytes | None] = {}
     wanted = []
     for name in dict.fromkeys(names):
         if "\n" in name or "\r" in name:
             found[name] = None
+            if resolved is not None:
+                resolved[name] = None
         else:
             wanted.append(name)
-    found.update(reader.read(wanted, by_name=True))
+    found.update(reader.read(wanted, by_name=True, resolved=resolved))
     return found
 
 

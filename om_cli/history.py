@@ -236,39 +236,62 @@ class _HistoryCache:
         self.enabled = enabled
         self.head: str | None = None
         self.changes: list[StatusChange] = []
-        self.contents: dict[str, _Content] = {}
+        self._contents: dict[str, _Content] | None = None if enabled else {}
         if not enabled:
             return
         from om_cli.store import cache_dir, code_stamp, digest, read_trusted_json
 
         key = f"{os.path.abspath(git_dir)}\0{folder}".encode("utf-8", "surrogateescape")
         self.path = os.path.join(cache_dir(), f"history-{digest(key)}.json")
+        # what each blob says: only needed when HEAD moved, so kept in a file of its own
+        self.blobs_path = os.path.join(cache_dir(), f"history-{digest(key)}-blobs.json")
         self.stamp = code_stamp(("loader.py", "git.py", "history.py"))
         stored = read_trusted_json(self.path)
         if not isinstance(stored, dict) or stored.get("stamp") != self.stamp:
             return
         try:
-            head, changes, blobs = stored["head"], stored["changes"], stored["blobs"]
-            if not isinstance(head, str) or not isinstance(blobs, dict):
+            head, changes = stored["head"], stored["changes"]
+            if not isinstance(head, str):
                 raise ValueError("bad cache")
-            contents = {str(oid): _cached_content(entry) for oid, entry in blobs.items()}
             decoded = [_cached_change(change) for change in changes]
         except (KeyError, TypeError, ValueError):
             return
-        self.head, self.changes, self.contents = head, decoded, contents
+        self.head, self.changes = head, decoded
+
+    @property
+    def contents(self) -> dict[str, _Content]:
+        """What each blob says (id, status), read from the cache on first use."""
+        if self._contents is None:
+            from om_cli.store import read_trusted_json
+
+            self._contents = {}
+            stored = read_trusted_json(self.blobs_path)
+            if isinstance(stored, dict) and stored.get("stamp") == self.stamp:
+                try:
+                    blobs = stored["blobs"]
+                    if not isinstance(blobs, dict):
+                        raise ValueError("bad cache")
+                    self._contents = {
+                        str(oid): _cached_content(entry) for oid, entry in blobs.items()
+                    }
+                except (KeyError, TypeError, ValueError):
+                    self._contents = {}
+        return self._contents
 
     def save(self) -> None:
         if not self.enabled:
             return
         from om_cli.store import write_json_atomically
 
+        if self._contents is not None:
+            blobs = {oid: list(content) for oid, content in self._contents.items()}
+            write_json_atomically(self.blobs_path, {"stamp": self.stamp, "blobs": blobs})
         write_json_atomically(
             self.path,
             {
                 "stamp": self.stamp,
                 "head": self.head,
                 "changes": [change.as_dict() for change in self.changes],
-                "blobs": {oid: list(content) for oid, content in self.contents.items()},
             },
         )
 

@@ -508,13 +508,20 @@ def test_corrupt_cache_is_ignored(lifecycle: tuple[Repo, list[str]]) -> None:
     repo, _ = lifecycle
     expected = status_history(str(repo.path))
     folder = Path(os.environ["XDG_CACHE_HOME"]) / "om"
-    (written,) = folder.glob("history-*.json")
+    (written,) = (path for path in folder.glob("history-*.json") if "blobs" not in path.name)
+    (blobs,) = folder.glob("history-*-blobs.json")
     document = json.loads(written.read_text(encoding="utf-8"))
     document["changes"][0]["old_status"] = 42
     written.write_text(json.dumps(document), encoding="utf-8")
     assert status_history(str(repo.path)) == expected
     written.write_text("{not json", encoding="utf-8")
     assert status_history(str(repo.path)) == expected
+    stored = json.loads(blobs.read_text(encoding="utf-8"))
+    for broken in ("{not json", json.dumps({**stored, "blobs": {"a": [1, 2]}}),
+                   json.dumps({**stored, "blobs": []})):  # fmt: skip
+        blobs.write_text(broken, encoding="utf-8")
+        written.write_text("{not json", encoding="utf-8")  # so the blobs are read
+        assert status_history(str(repo.path)) == expected
 
 
 # --- the command line ---------------------------------------------------------------------------
