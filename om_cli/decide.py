@@ -325,16 +325,22 @@ def apply_plan(plan: Plan, registry_root: str, *, sign: bool = False, signoff: b
     files are put back and unstaged, so working tree and index are as they were.
     """
     from om_cli import git
-    from om_cli.safe_write import Change, registry_lock, write_files
+    from om_cli.safe_write import Change, Hold, crash_point, registry_lock, release, write_files
 
     repo = git.toplevel(registry_root)
     if git.has_staged_changes(repo):
         raise UsageError(msg("decide.dirty_index"))
     paths = [os.path.relpath(os.path.abspath(change.path), repo) for change in plan.changes]
     with registry_lock(registry_root):
-        write_files([Change(change.path, change.new, change.old) for change in plan.changes])
+        # the journal outlives the writing until the commit is made: a kill in between is
+        # rolled back by the next om that takes the lock (files and index as they were)
+        before = git.resolve_head(git.open_repository(repo))
+        changes = [Change(change.path, change.new, change.old) for change in plan.changes]
+        journal = write_files(changes, hold=Hold(repo, before, tuple(paths)))
         try:
+            crash_point("before-commit")
             git.commit_paths(repo, paths, plan.message, sign=sign, signoff=signoff)
+            crash_point("after-commit")
         except BaseException:
             git.unstage(repo, paths)
             undo = [Change(c.path, c.old, c.new) for c in plan.changes if c.old is not None]
@@ -342,5 +348,7 @@ def apply_plan(plan: Plan, registry_root: str, *, sign: bool = False, signoff: b
             for change in plan.changes:
                 if change.old is None and os.path.lexists(change.path):
                     os.unlink(change.path)
+            release(journal)
             raise
+        release(journal)
         return git.head(repo)

@@ -27,9 +27,17 @@ folder (`$XDG_STATE_HOME/om`, default `~/.local/state/om`), keyed by the registr
 path, never in the registry: a file in a pull request must not be able to pose as one. A
 journal that is not safely the user's own, or names anything outside its registry, is ignored.
 
+A caller that commits what it wrote (`om decide`) passes `hold=`: the journal then also
+records the repository, its HEAD before and the paths, outlives `write_files`, and is released
+by the caller once the commit is made (`release`). Rolling back such a batch also takes the
+paths out of the index again, unless HEAD has moved meanwhile: then the commit was made and
+there is nothing to undo.
+
 Test hook: when the environment variable `OM_TEST_CRASH_AT` is `before-rename`,
-`between-renames` or `after-renames`, the process kills itself with SIGKILL at that step, so
-the tests can check what an interrupted write leaves behind. Nothing else reads it.
+`between-renames` or `after-renames` (or a step a caller names with `crash_point`, such as
+`om decide`'s `before-commit` and `after-commit`), the process kills itself with SIGKILL at
+that step, so the tests can check what an interrupted write leaves behind. Nothing else reads
+it.
 """
 
 from __future__ import annotations
@@ -43,8 +51,9 @@ import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
+from typing import NamedTuple
 
-from om_cli.errors import WriteError
+from om_cli.errors import OmError, WriteError
 from om_cli.loader import LoadError, parse
 from om_cli.messages import msg
 
@@ -139,7 +148,7 @@ def _is_current(fd: int, path: str) -> bool:
     return (held.st_dev, held.st_ino) == (on_disk.st_dev, on_disk.st_ino)
 
 
-def _crash_point(step: str) -> None:
+def crash_point(step: str) -> None:
     """The test hook described in the module docstring."""
     if os.environ.get(CRASH_HOOK) == step:
         os.kill(os.getpid(), signal.SIGKILL)
@@ -173,16 +182,19 @@ def _contains(root: str, path: str) -> bool:
     return path != root and os.path.commonpath([root, path]) == root
 
 
-def write_files(changes: Sequence[Change], *, root: str | None = None) -> None:
+def write_files(
+    changes: Sequence[Change], *, root: str | None = None, hold: Hold | None = None
+) -> str | None:
     """Write all `changes` or none of them; raise `WriteError` when that cannot be done.
 
     Every path must lie inside a registry this process holds `registry_lock` on, or inside
     `root` when given. Nothing is touched unless every check passes: no link among the file
     and its folders inside the registry, every expectation met, every new `.yaml`/`.yml`
-    document accepted by the strict loader.
+    document accepted by the strict loader. With `hold`, the journal is kept (see the module
+    docstring) and its path returned for `release`; otherwise None is returned.
     """
     if not changes:
-        return
+        return None
     paths = [os.path.abspath(change.path) for change in changes]
     if len(set(paths)) != len(paths):
         raise ValueError("write_files: the same file twice")
@@ -215,8 +227,8 @@ def write_files(changes: Sequence[Change], *, root: str | None = None) -> None:
         # a last look just before the renames narrows the window for an editor saving meanwhile
         for change, plan in zip(changes, plans, strict=True):
             _current(plan.path, change)
-        journal = _write_journal(plans, created, root)
-        _crash_point("before-rename")
+        journal = _write_journal(plans, created, root, hold)
+        crash_point("before-rename")
     except BaseException as error:
         _discard(plans, created)
         _remove_journal(journal)
@@ -229,7 +241,7 @@ def write_files(changes: Sequence[Change], *, root: str | None = None) -> None:
             os.replace(plan.temp, plan.path)
             plan.temp, plan.replaced = None, True
             if index == 0:
-                _crash_point("between-renames")
+                crash_point("between-renames")
     except BaseException as error:
         failed = next((plan for plan in plans if not plan.replaced), plans[-1])
         unrestored = _restore(plans)
@@ -249,11 +261,19 @@ def write_files(changes: Sequence[Change], *, root: str | None = None) -> None:
                 )
             ) from None
         raise WriteError(msg("write.failed", path=shown, reason=_reason(error))) from None
-    _crash_point("after-renames")
+    crash_point("after-renames")
     folders = {os.path.dirname(plan.path) for plan in plans}
     folders.update(os.path.dirname(folder) for folder in created)
     for folder in sorted(folders):
         _fsync_folder(folder)
+    if hold is not None:
+        return journal
+    _remove_journal(journal)
+    return None
+
+
+def release(journal: str | None) -> None:
+    """The batch a held journal guards is complete (committed, or rolled back by the caller)."""
     _remove_journal(journal)
 
 
@@ -453,11 +473,21 @@ def _journal_path(root: str) -> str:
     return os.path.join(base, "om", f"journal-{digest(key)}.json")
 
 
-def _write_journal(plans: list[_Plan], created: list[str], root: str | None) -> str | None:
+class Hold(NamedTuple):
+    """What a journal held past `write_files` needs to undo a commit that was not made."""
+
+    top: str  # the repository's top folder
+    head: str | None  # HEAD before (None: no commit yet)
+    paths: tuple[str, ...]  # the written files, relative to `top`
+
+
+def _write_journal(
+    plans: list[_Plan], created: list[str], root: str | None, hold: Hold | None = None
+) -> str | None:
     """Record how to undo the batch; the journal's path, or None when there is nothing to
-    undo across a kill (one file) or no journal can be written (then each file is still
-    replaced atomically)."""
-    if len(plans) < 2:
+    undo across a kill (one file, nothing held) or no journal can be written (then each file
+    is still replaced atomically)."""
+    if len(plans) < 2 and hold is None:
         return None
     registry = _root_of(plans[0].path, root)
     if not all(_contains(registry, plan.path) for plan in plans):
@@ -478,7 +508,8 @@ def _write_journal(plans: list[_Plan], created: list[str], root: str | None) -> 
         for plan in plans
     ]
     content = {"version": 1, "root": registry, "files": entries,
-               "folders": [relative(folder) for folder in created]}  # fmt: skip
+               "folders": [relative(folder) for folder in created],
+               "git": None if hold is None else list(hold)}  # fmt: skip
     path = _journal_path(registry)
     try:
         os.makedirs(os.path.dirname(path), mode=0o700, exist_ok=True)
@@ -535,8 +566,12 @@ def recover(root: str) -> bool:
                 raise ValueError("bad mode")
             undo.append((target, content, mode, temp_path))
         folders = [_inside(registry, folder) for folder in journal["folders"]]
+        held = _held_commit(journal["git"])
     except (KeyError, TypeError, ValueError, binascii.Error):
         _remove_journal(path)  # not a journal this code wrote: nothing to undo by it
+        return False
+    if held is not None and _committed(held):
+        _remove_journal(path)  # the commit was made: the batch is complete
         return False
     for target, content, mode, temp_path in undo:
         try:
@@ -547,8 +582,37 @@ def recover(root: str) -> bool:
     for folder in reversed(folders):
         with suppress(OSError):
             os.rmdir(folder)
+    if held is not None:
+        from om_cli import git
+
+        with suppress(OSError, OmError):
+            git.unstage(held.top, held.paths)
     _remove_journal(path)
     return True
+
+
+def _held_commit(raw: object) -> Hold | None:
+    if raw is None:
+        return None
+    if not isinstance(raw, list) or len(raw) != 3:
+        raise ValueError("bad journal")
+    top, head, paths = raw
+    if not isinstance(top, str) or not (head is None or isinstance(head, str)):
+        raise ValueError("bad journal")
+    if not isinstance(paths, list) or not all(isinstance(p, str) for p in paths):
+        raise ValueError("bad journal")
+    return Hold(top, head, tuple(paths))
+
+
+def _committed(held: Hold) -> bool:
+    """Whether HEAD has moved since the journal was written (the commit was made)."""
+    from om_cli import git
+
+    try:
+        repository = git.open_repository(held.top)
+        return git.resolve_head(repository) != held.head
+    except OmError:
+        return False
 
 
 def _undo(

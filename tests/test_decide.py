@@ -216,3 +216,41 @@ def test_waiver_decision_and_its_entry_in_om_yaml(
 
 def test_waive_needs_all_waiver_fields(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     _refused(repo, capsys, "waive", "--date", "2026-11-25", "--id", "lk-u", "--rule", "OM202")
+
+
+# --- a kill at any step: the next om that takes the lock puts everything back ----------------
+
+
+@pytest.mark.parametrize(
+    "step", ["before-rename", "between-renames", "after-renames", "before-commit", "after-commit"]
+)
+def test_a_killed_decide_is_rolled_back_or_complete(repo: Path, step: str) -> None:
+    import os
+    import signal
+    import sys
+
+    from om_cli.safe_write import registry_lock
+
+    before = state(repo)
+    network = repo / "registry" / "networks" / f"{APPLIED}.yaml"
+    original = network.read_bytes()
+    done = subprocess.run(
+        [sys.executable, "-m", "om_cli", "decide", "recognize", APPLIED, "--date", "2026-11-25",
+         "--id", "lk-2026-11-abgebrochen"],
+        cwd=repo, env={**os.environ, "OM_TEST_CRASH_AT": step}, capture_output=True,
+        timeout=120, check=False,
+    )  # fmt: skip
+    assert done.returncode == -signal.SIGKILL, done.stderr
+    with registry_lock(str(repo / "registry")):  # what every writing om command does first
+        pass
+    if step == "after-commit":  # the commit was made: nothing is undone
+        assert git(repo, "log", "-1", "--format=%B").count("OM-Decision: lk-2026-11-abgebrochen")
+        assert git(repo, "status", "--porcelain", "--untracked-files=all") == ""
+    else:
+        assert state(repo) == before
+        assert network.read_bytes() == original
+        assert not (
+            repo / "registry" / "decisions" / "2026" / "lk-2026-11-abgebrochen.yaml"
+        ).exists()
+    journals = list((Path(os.environ["XDG_STATE_HOME"]) / "om").glob("journal-*.json"))
+    assert journals == []
