@@ -69,6 +69,15 @@ class Positions:
             key = False
 
 
+# no link followed, never blocked by a FIFO, not inherited by child processes
+_READ_FLAGS = (
+    os.O_RDONLY
+    | getattr(os, "O_NOFOLLOW", 0)
+    | getattr(os, "O_NONBLOCK", 0)
+    | getattr(os, "O_CLOEXEC", 0)
+)
+
+
 def read_bytes(path: str, *, regular: bool = False) -> bytes:
     """Read a registry file, refusing links, non-regular files and files over `MAX_BYTES`.
 
@@ -84,9 +93,8 @@ def read_bytes(path: str, *, regular: bool = False) -> bytes:
             raise LoadError(msg("load.symlink"))
         if not stat.S_ISREG(info.st_mode):
             raise LoadError(msg("load.not_regular"))
-    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
     try:
-        fd = os.open(path, flags | getattr(os, "O_CLOEXEC", 0))
+        fd = os.open(path, _READ_FLAGS)
     except OSError as error:
         # ELOOP: the file was swapped for a link between lstat and open
         raise LoadError(msg("load.unreadable", reason=error.strerror or "OSError")) from None
@@ -96,16 +104,22 @@ def read_bytes(path: str, *, regular: bool = False) -> bytes:
             raise LoadError(msg("load.not_regular"))
         if info.st_size > MAX_BYTES:
             raise LoadError(msg("load.too_large", limit=MAX_BYTES))
+        # one read of the whole file: a regular file answers a short read only at its end, so
+        # asking for one byte more than its size saves the read that would return nothing
         chunks = []
         size = 0
+        want = info.st_size + 1
         while True:
-            chunk = os.read(fd, 65536)
+            chunk = os.read(fd, want)
             if not chunk:
                 break
             size += len(chunk)
             if size > MAX_BYTES:
                 raise LoadError(msg("load.too_large", limit=MAX_BYTES))
             chunks.append(chunk)
+            if len(chunk) < want:
+                break  # the end of the file
+            want = 65536  # it grew while being read: go on to its end (or the limit)
     except OSError as error:
         raise LoadError(msg("load.unreadable", reason=error.strerror or "OSError")) from None
     finally:
