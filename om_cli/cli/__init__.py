@@ -13,7 +13,7 @@ import traceback
 
 import typer
 
-from om_cli.cli import check, decide, fmt, history, lookup, rules
+from om_cli.cli import check, decide, fmt, history, lookup, report, rules
 from om_cli.errors import OmError
 from om_cli.messages import default_language, msg
 
@@ -39,6 +39,7 @@ app.command("history")(history.history_command)
 # check --base formats, hook, init
 
 # report, export, status
+app.add_typer(report.app, name="report")
 
 
 def main(argv: list[str] | None = None) -> int:
