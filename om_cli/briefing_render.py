@@ -131,8 +131,8 @@ def helpers(lang: str) -> dict[str, Callable[..., Any]]:
     return {
         "t": t,
         "date": date,
-        "status_label": lambda key: looked_up(_STATUS, key) if key in _STATUS else t(
-            "report.status_unknown"
+        "status_label": lambda key: (
+            looked_up(_STATUS, key) if key in _STATUS else t("report.status_unknown")
         ),
         "state_label": lambda key: looked_up(_STATE, key),
         "body_label": lambda key: looked_up(_BODY, key),
@@ -159,7 +159,9 @@ def chart(briefing: Briefing, lang: str) -> dict[str, Any]:
             height = round(year.count * scale, 2)
             centre = _LABEL_WIDTH + column * _YEAR_WIDTH + _YEAR_WIDTH / 2
             state = "short" if year.short else ("ok" if year.judged else "open")
-            label = msg("report.chart_label", name=series.name, year=str(year.year), count=year.count)
+            label = msg(
+                "report.chart_label", name=series.name, year=str(year.year), count=year.count
+            )
             bars.append(
                 {
                     "x": round(centre - _BAR_WIDTH / 2, 2),

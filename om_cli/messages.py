@@ -741,6 +741,49 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     # --- om check --base, CI formats, hooks, om init ---------------------------------------------
     # (messages of this section go above the next section line)
     # --- om report plenum, om export, om status --------------------------------------------------
+    "status.title": (
+        "Register {registry}, Stand {date}",
+        "Registry {registry} as of {date}",
+    ),
+    "status.urgent": ("Die dringendsten Befunde", "The most urgent findings"),
+    "status.more": (
+        "… und {count} weitere Fehler und Warnungen (om check zeigt alle)",
+        "… and {count} more errors and warnings (om check shows them all)",
+    ),
+    "status.no_urgent": ("Keine Fehler und keine Warnungen.", "No errors and no warnings."),
+    "status.no_next": (
+        "Keine künftige Plenumssitzung in plenum/ eingetragen.",
+        "No future Plenum meeting in plenum/.",
+    ),
+    "status.next": (
+        "Nächste Plenumssitzung: {date} in {location} ({when})",
+        "Next Plenum meeting: {date} in {location} ({when})",
+    ),
+    "status.today": ("heute", "today"),
+    "status.in_days": ("in {days:|Tag|Tagen}", "in {days:|day|days}"),
+    "export.title_partners": (
+        "Partner der Offensive Mittelstand",
+        "Partners of the Offensive Mittelstand",
+    ),
+    "export.title_networks": (
+        "Anerkannte Netzwerke der Offensive Mittelstand",
+        "Recognized networks of the Offensive Mittelstand",
+    ),
+    "export.as_of": ("Stand: {date}", "As of {date}"),
+    "export.count": ("{count:|Eintrag|Einträge}", "{count:|entry|entries}"),
+    "export.col_id": ("Kennung", "Id"),
+    "export.col_name": ("Name", "Name"),
+    "export.col_type": ("Art", "Type"),
+    "export.col_region": ("Region (Kennung)", "Region (id)"),
+    "export.col_region_name": ("Region", "Region"),
+    "export.col_website": ("Website", "Website"),
+    "export.col_kind": ("Art", "Kind"),
+    "export.col_regions": ("Regionen (Kennungen)", "Regions (ids)"),
+    "export.col_region_names": ("Regionen", "Regions"),
+    "export.col_topic": ("Thema (Kennung)", "Topic (id)"),
+    "export.col_topic_name": ("Thema", "Topic"),
+    "export.col_parent": ("Übergeordnetes Netzwerk", "Parent network"),
+    "export.col_recognized_on": ("Anerkannt am", "Recognized on"),
     "output.failed": (
         "{path} kann nicht geschrieben werden ({reason}); nichts wurde verändert",
         "cannot write {path} ({reason}); nothing was changed",
@@ -892,7 +935,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "dem Plenum mitzuteilen (OM204)",
         "to be reported to the Plenum (OM204)",
     ),
-    "report.informed_at": ("dem Plenum mitgeteilt am {plenum}", "reported to the Plenum on {plenum}"),
+    "report.informed_at": (
+        "dem Plenum mitgeteilt am {plenum}",
+        "reported to the Plenum on {plenum}",
+    ),
     "report.to_inform": (
         "Ältere Streitschlichtungen, die dem Plenum noch nicht mitgeteilt wurden",
         "Older dispute resolutions not yet reported to the Plenum",

@@ -13,7 +13,7 @@ import traceback
 
 import typer
 
-from om_cli.cli import check, decide, fmt, history, lookup, report, rules
+from om_cli.cli import check, decide, export, fmt, history, lookup, report, rules, status
 from om_cli.errors import OmError
 from om_cli.messages import default_language, msg
 
@@ -40,6 +40,8 @@ app.command("history")(history.history_command)
 
 # report, export, status
 app.add_typer(report.app, name="report")
+app.command("export")(export.export_command)
+app.command("status")(status.status_command)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -10,9 +10,7 @@ import typer
 
 from om_cli.cli.options import Lang, find_registry, language, parse_as_of
 
-app = typer.Typer(
-    help="Berichte aus dem Register.", no_args_is_help=True, rich_markup_mode=None
-)
+app = typer.Typer(help="Berichte aus dem Register.", no_args_is_help=True, rich_markup_mode=None)
 
 
 class BriefingFormat(StrEnum):
