@@ -293,9 +293,9 @@ def _meetings(network: Network, date: dt.date) -> MeetingSeries:
 def _reports(registry: Registry, network: Network, date: dt.date) -> ReportState:
     """Past years without a report (as OM107 judges them) and whether this year's is due."""
     held_years: set[int] = set()
-    for plenum in registry.plenums.values():
-        if plenum.date is not None and plenum.date <= date:
-            held_years.add(plenum.date.year)
+    for meeting in registry.plenums.values():
+        if meeting.date is not None and meeting.date <= date:
+            held_years.add(meeting.date.year)
     reported: dict[int, str] = {}
     for entry in network.plenum_reports:
         plenum = registry.plenums.get(entry.plenum or "")
@@ -381,7 +381,7 @@ def _changes(registry: Registry, since: dt.date, date: dt.date) -> list[Change]:
             if day is not None and within(day):
                 changes.append(Change(day, what, network.id, name))
         for membership in network.partners:
-            partner = membership.partner or "?"
+            member = membership.partner or "?"
             if membership.since is not None and within(membership.since):
                 changes.append(
                     Change(
@@ -389,7 +389,7 @@ def _changes(registry: Registry, since: dt.date, date: dt.date) -> list[Change]:
                         "member_joined",
                         network.id,
                         name,
-                        names.get(partner, partner),
+                        names.get(member, member),
                     )
                 )
             if membership.until is not None and within(membership.until):
@@ -399,7 +399,7 @@ def _changes(registry: Registry, since: dt.date, date: dt.date) -> list[Change]:
                         "member_left",
                         network.id,
                         name,
-                        names.get(partner, partner),
+                        names.get(member, member),
                     )
                 )
     for partner in registry.partners.values():

@@ -57,6 +57,62 @@ _CHANGE = {
     "partner_joined": "report.change_partner_joined",
     "partner_left": "report.change_partner_left",
 }
+# The catalogue texts the templates show with `t("…")` (a test keeps this list equal to the
+# templates, and the message tests see the ids used here).
+TEMPLATE_TEXTS: tuple[str, ...] = (
+    "export.as_of",
+    "export.count",
+    "report.annex",
+    "report.applications",
+    "report.applied_on",
+    "report.changes",
+    "report.complete",
+    "report.contents",
+    "report.count",
+    "report.date",
+    "report.days_left",
+    "report.decision",
+    "report.decisions",
+    "report.due",
+    "report.entity",
+    "report.findings",
+    "report.generated",
+    "report.informed_at",
+    "report.lacking",
+    "report.location",
+    "report.matrix",
+    "report.matrix_note",
+    "report.meetings",
+    "report.meetings_note",
+    "report.message",
+    "report.missing_years",
+    "report.must_inform",
+    "report.network",
+    "report.networks",
+    "report.no_plenum_file",
+    "report.no_previous",
+    "report.none",
+    "report.not_due",
+    "report.partners",
+    "report.partners_active",
+    "report.partners_inactive",
+    "report.partners_listed",
+    "report.place",
+    "report.previous",
+    "report.reported_at",
+    "report.reports",
+    "report.reports_note",
+    "report.rule",
+    "report.severity",
+    "report.subtitle",
+    "report.summary",
+    "report.summary_text",
+    "report.this_year",
+    "report.title",
+    "report.to_inform",
+    "report.until",
+    "report.waivers",
+)
 # the symbol of each cell state: the colour is not the only sign (black-and-white print)
 SYMBOLS = {"error": "✗", "warning": "!", "notice": "i", "pass": "✓", "na": "–"}
 
@@ -111,10 +167,12 @@ def helpers(lang: str) -> dict[str, Callable[..., Any]]:
             return ""
         if isinstance(value, str):  # a Plenum id is its ISO date
             try:
-                value = dt.date.fromisoformat(value)
+                day = dt.date.fromisoformat(value)
             except ValueError:
                 return value
-        return value.strftime("%d.%m.%Y") if lang == "de" else value.isoformat()
+        else:
+            day = value
+        return day.strftime("%d.%m.%Y") if lang == "de" else day.isoformat()
 
     def looked_up(table: dict[str, str], key: str) -> str:
         return t(table[key]) if key in table else key

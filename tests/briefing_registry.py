@@ -97,8 +97,14 @@ def briefing_registry(tmp: Path) -> Path:
             "om-schwalm-eder",
             name="Offensive Mittelstand Schwalm-Eder",
             regions=("ags-06634",),
-            meetings=("2023-03-01", "2023-09-01", "2024-05-05", "2025-02-02", "2025-10-10",
-                      "2026-04-04"),  # fmt: skip
+            meetings=(
+                "2023-03-01",
+                "2023-09-01",
+                "2024-05-05",
+                "2025-02-02",
+                "2025-10-10",
+                "2026-04-04",
+            ),
             reports=("2023-05-09", "2024-05-14"),
         ),
     )

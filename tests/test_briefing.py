@@ -15,9 +15,10 @@ import pytest
 from briefing_registry import HOSTILE_NAME, ROOT, briefing_registry
 
 from om_cli.briefing import MATRIX_RULES, add_months
-from om_cli.briefing_render import md_escape
+from om_cli.briefing_render import TEMPLATE_TEXTS, md_escape
 from om_cli.cli import main
 from om_cli.loader import parse
+from om_cli.messages import CATALOGUE
 
 DEMO = ROOT / "registry"
 SEVERITY_RANK = {"error": 0, "warning": 1, "notice": 2}
@@ -39,7 +40,9 @@ def networks_of(root: Path) -> dict[str, dict[str, Any]]:
     return {path.stem: load_yaml(path) for path in sorted((root / "networks").glob("*.yaml"))}
 
 
-def real_findings(capsys: pytest.CaptureFixture[str], root: Path, date: str) -> list[dict[str, Any]]:
+def real_findings(
+    capsys: pytest.CaptureFixture[str], root: Path, date: str
+) -> list[dict[str, Any]]:
     code, out, _ = run(
         capsys, "check", "--registry", str(root), "--as-of", date, "--format", "json", "--no-cache"
     )
@@ -52,9 +55,7 @@ def expected_cells(
     root: Path, findings: list[dict[str, Any]]
 ) -> dict[tuple[str, str], tuple[str, set[str]]]:
     """(network, rule) -> (worst severity or pass/na, set of messages), from the check's JSON."""
-    decisions = {
-        path.stem: load_yaml(path) for path in (root / "decisions").glob("*/*.yaml")
-    }
+    decisions = {path.stem: load_yaml(path) for path in (root / "decisions").glob("*/*.yaml")}
     cells: dict[tuple[str, str], tuple[str, set[str]]] = {}
     for network_id in networks_of(root):
         for rule in MATRIX_RULES:
@@ -224,6 +225,7 @@ def test_tmp_registry_sections(tmp_path: Path, capsys: pytest.CaptureFixture[str
          "decision": "lk-2026-07-ausnahme", "until": "2027-02-28", "days_left": 96}
     ]  # fmt: skip
     check = real_findings(capsys, root, "2026-11-24")
+
     # the annex holds exactly the check's findings, errors first, then warnings, then notices
     def key(f: dict[str, Any]) -> tuple[str, str, str, str]:
         return (f["rule"], f["entity"], f["severity"], f["message"])
@@ -236,10 +238,10 @@ def test_tmp_registry_sections(tmp_path: Path, capsys: pytest.CaptureFixture[str
 def test_waiver_window_is_six_months(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     root = briefing_registry(tmp_path)
     # 2026-08-28 + 6 months = 2027-02-28: the waiver is inside the window, a day earlier not
-    code, out, _ = run(capsys, "report", "plenum", "--date", "2026-08-28", "--format", "json",
+    _, out, _ = run(capsys, "report", "plenum", "--date", "2026-08-28", "--format", "json",
                        "--registry", str(root))  # fmt: skip
     assert len(json.loads(out)["waivers"]) == 1
-    code, out, _ = run(capsys, "report", "plenum", "--date", "2026-08-27", "--format", "json",
+    _code, out, _ = run(capsys, "report", "plenum", "--date", "2026-08-27", "--format", "json",
                        "--registry", str(root))  # fmt: skip
     assert json.loads(out)["waivers"] == []
     assert add_months(dt.date(2026, 8, 31), 6) == dt.date(2027, 2, 28)
@@ -314,3 +316,13 @@ def test_bad_date_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 2
     assert out == ""
     assert "Traceback" not in err
+
+
+def test_template_texts_are_listed() -> None:
+    """Every `t("…")` in a template is in TEMPLATE_TEXTS (and so known to the message tests)."""
+    templates = ROOT / "om_cli" / "templates"
+    used = set()
+    for path in templates.glob("*.j2"):
+        used |= set(re.findall(r"\bt\(\"([a-z_.]+)\"", path.read_text(encoding="utf-8")))
+    assert used == set(TEMPLATE_TEXTS)
+    assert all(message_id in CATALOGUE for message_id in used)

@@ -49,16 +49,18 @@ def open_page(browser: Any, path: Path) -> tuple[Any, list[str]]:
     problems: list[str] = []
     page.on(
         "console",
-        lambda m: problems.append(f"console {m.type}: {m.text}")
-        if m.type in ("error", "warning")
-        else None,
+        lambda m: (
+            problems.append(f"console {m.type}: {m.text}")
+            if m.type in ("error", "warning")
+            else None
+        ),
     )
     page.on("pageerror", lambda error: problems.append(f"page error: {error}"))
     page.on(
         "request",
-        lambda request: None
-        if request.url == path.as_uri()
-        else problems.append(f"request: {request.url}"),
+        lambda request: (
+            None if request.url == path.as_uri() else problems.append(f"request: {request.url}")
+        ),
     )
     page.goto(path.as_uri())
     page.wait_for_load_state("load")

@@ -106,7 +106,7 @@ def test_demo_networks(capsys: pytest.CaptureFixture[str], output_format: str) -
 
 
 def test_network_recognized_after_as_of_is_not_listed(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "export", "networks", "--format", "json",
+    _code, out, _ = run(capsys, "export", "networks", "--format", "json",
                        "--as-of", "2021-01-01", "--registry", str(DEMO))  # fmt: skip
     ids = listed_ids(out, "json")
     assert "om-kassel" not in ids and "netzwerk-ki-mittelstand" not in ids  # 2021-06, 2022
@@ -121,7 +121,7 @@ def test_only_public_fields() -> None:
 @pytest.mark.parametrize(
     "value,expected",
     [
-        ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"),
+        ('=HYPERLINK("http://x")', '\'=HYPERLINK("http://x")'),
         ("+49 1", "'+49 1"),
         ("-2+3", "'-2+3"),
         ("@SUM(A1)", "'@SUM(A1)"),
@@ -226,7 +226,7 @@ def test_no_non_consenting_partner_leaks(
         if output_format == "json":
             names = {item["id"]: item["name"] for item in json.loads(out)["items"]}
             for index, partner in enumerate(partners):
-                if f"p{index}" in names and names[f"p{index}"]:
+                if names.get(f"p{index}"):
                     assert names[f"p{index}"] == partner["name"]  # exact, not mangled
 
 

@@ -70,10 +70,16 @@ def test_no_future_meeting(capsys: pytest.CaptureFixture[str]) -> None:
     assert code in (0, 1)
 
 
-def test_hostile_entity_names_are_escaped(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_hostile_entity_names_are_escaped(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     root = briefing_registry(tmp_path)
-    write(root, "plenum/2027-05-11.yaml",
-          {"id": "2027-05-11", "date": "2027-05-11", "location": "[bold red]Ort[/] [link=x]y"})  # fmt: skip
+    location = "[bold red]Ort[/] [link=x]y"
+    write(
+        root,
+        "plenum/2027-05-11.yaml",
+        {"id": "2027-05-11", "date": "2027-05-11", "location": location},
+    )
     _, out, _ = run(capsys, "status", "--as-of", "2027-01-05", "--registry", str(root))
     assert "\x1b" not in out
     # shown as text, not taken as markup

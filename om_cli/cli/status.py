@@ -9,7 +9,7 @@ from typing import Annotated, TextIO
 import typer
 
 from om_cli.cli.options import Lang, find_registry, language, parse_as_of
-from om_cli.messages import msg, printable
+from om_cli.messages import printable
 from om_cli.status import Status
 
 _STYLES = {"error": "bold red", "warning": "yellow", "notice": "cyan"}
@@ -52,11 +52,15 @@ def render(status: Status, lang: str, stream: TextIO, color: bool) -> None:
     h = helpers(lang)
     t = h["t"]
     console = Console(
-        file=stream, highlight=False, color_system="auto" if color else None, width=None if color else 100
+        file=stream,
+        highlight=False,
+        color_system="auto" if color else None,
+        width=None if color else 100,
     )
-    console.print(
-        f"[bold]{escape(t('status.title', registry=printable(status.registry, 200), date=h['date'](status.as_of)))}[/]"
+    title = t(
+        "status.title", registry=printable(status.registry, 200), date=h["date"](status.as_of)
     )
+    console.print(f"[bold]{escape(title)}[/]")
     networks = Table(title=t("report.networks"), title_justify="left", show_header=False)
     networks.add_column()
     networks.add_column(justify="right")
