@@ -30,6 +30,10 @@ MATRIX_RULES: tuple[str, ...] = (
     "OM101", "OM102", "OM103", "OM104", "OM105", "OM106", "OM107", "OM108", "OM109", "OM110",
     "OM111", "OM112", "OM113", "OM201", "OM202", "OM203", "OM204",
 )  # fmt: skip
+# The first column gathers what is wrong with the file itself: readable, schema, id, references.
+FILE_COLUMN = "file"
+FILE_RULES = frozenset({"OM001", "OM002", "OM003", "OM004", "OM005"})
+MATRIX_COLUMNS: tuple[str, ...] = (FILE_COLUMN, *MATRIX_RULES)
 NETWORK_STATUSES = ("applied", "recognized", "rejected", "withdrawn")
 CHART_YEARS = 6  # meetings per year are shown for the meeting's year and the five before it
 MINIMUM_MEETINGS = 2  # OM203
@@ -145,7 +149,7 @@ class Briefing:
     partners_listed: int
     severities: dict[str, int]
     changes: tuple[Change, ...]
-    rules: tuple[str, ...]
+    rules: tuple[str, ...]  # the matrix columns: "file" (OM001–OM005), then the criteria rules
     matrix: tuple[MatrixRow, ...]
     chart_years: tuple[int, ...]
     meetings: tuple[MeetingSeries, ...]
@@ -193,7 +197,7 @@ def gather(registry: Registry, report: Report, date: dt.date) -> Briefing:
         partners_listed=sum(1 for p in partners if p.active_on(date) and p.listing_consent is True),
         severities={level.value: report.count(level) for level in Severity},
         changes=tuple(_changes(registry, since, date)),
-        rules=MATRIX_RULES,
+        rules=MATRIX_COLUMNS,
         matrix=tuple(_matrix_row(registry, n, date, findings, by_entity) for n in networks),
         chart_years=tuple(range(date.year - CHART_YEARS + 1, date.year + 1)),
         meetings=tuple(_meetings(n, date) for n in networks if n.live),
@@ -263,11 +267,12 @@ def _matrix_row(
         for index in by_entity.get(decision.doc.entity, [])
         if findings[index].rule == "OM204"
     ]
-    cells = []
+    file_hits = tuple(i for i in own if findings[i].rule in FILE_RULES)
+    cells = [Cell(_worst(findings, file_hits) or "pass", file_hits)]
     for rule in MATRIX_RULES:
         hits = tuple(i for i in (om204 if rule == "OM204" else own) if findings[i].rule == rule)
         if hits:
-            state = min((findings[i].severity for i in hits), key=lambda s: s.rank).value
+            state = _worst(findings, hits) or "pass"
         elif rule == "OM204":
             state = "pass" if _resolved_dispute(registry, network, date) else "na"
         elif network.status in _SCOPE[rule]:
@@ -276,6 +281,13 @@ def _matrix_row(
             state = "na"
         cells.append(Cell(state, hits))
     return MatrixRow(network.id, network.name or network.id, network.status or "?", tuple(cells))
+
+
+def _worst(findings: tuple[Finding, ...], hits: tuple[int, ...]) -> str | None:
+    """The worst severity among the findings `hits` (as a cell state), None without any."""
+    if not hits:
+        return None
+    return min((findings[i].severity for i in hits), key=lambda s: s.rank).value
 
 
 def _meetings(network: Network, date: dt.date) -> MeetingSeries:

@@ -19,7 +19,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from om_cli import __version__
-from om_cli.briefing import MINIMUM_MEETINGS, Briefing, Change
+from om_cli.briefing import FILE_COLUMN, MINIMUM_MEETINGS, Briefing, Change
 from om_cli.findings import Finding
 from om_cli.messages import msg, printable
 
@@ -75,6 +75,8 @@ TEMPLATE_TEXTS: tuple[str, ...] = (
     "report.decisions",
     "report.due",
     "report.entity",
+    "report.file",
+    "report.file_rules",
     "report.findings",
     "report.generated",
     "report.informed_at",
@@ -196,6 +198,10 @@ def helpers(lang: str) -> dict[str, Callable[..., Any]]:
         "body_label": lambda key: looked_up(_BODY, key),
         "kind_label": lambda key: looked_up(_KIND, key),
         "rule_title": lambda rule: t(f"rule.{rule}"),
+        "column_label": lambda column: t("report.file") if column == FILE_COLUMN else column,
+        "column_title": lambda column: (
+            t("report.file_rules") if column == FILE_COLUMN else t(f"rule.{column}")
+        ),
         "finding_text": finding_text,
         "change_text": change_text,
     }

@@ -876,6 +876,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "also shows when hovering.",
     ),
     "report.network": ("Netzwerk", "Network"),
+    "report.file": ("Datei", "File"),
+    "report.file_rules": (
+        "die Datei selbst: lesbar, Schema, Kennung, Verweise, Ausnahmen (OM001–OM005)",
+        "the file itself: readable, schema, id, references, waivers (OM001–OM005)",
+    ),
     "report.rule": ("Regel", "Rule"),
     "report.severity": ("Schwere", "Severity"),
     "report.entity": ("Eintrag", "Entry"),

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from briefing_registry import HOSTILE_NAME, ROOT, briefing_registry
 
-from om_cli.briefing import MATRIX_RULES, add_months
+from om_cli.briefing import FILE_RULES, MATRIX_RULES, add_months
 from om_cli.briefing_render import TEMPLATE_TEXTS, md_escape
 from om_cli.cli import main
 from om_cli.loader import parse
@@ -40,6 +40,10 @@ def networks_of(root: Path) -> dict[str, dict[str, Any]]:
     return {path.stem: load_yaml(path) for path in sorted((root / "networks").glob("*.yaml"))}
 
 
+def network_ids(root: Path) -> list[str]:
+    return sorted(path.stem for path in (root / "networks").glob("*.yaml"))
+
+
 def real_findings(
     capsys: pytest.CaptureFixture[str], root: Path, date: str
 ) -> list[dict[str, Any]]:
@@ -57,11 +61,13 @@ def expected_cells(
     """(network, rule) -> (worst severity or pass/na, set of messages), from the check's JSON."""
     decisions = {path.stem: load_yaml(path) for path in (root / "decisions").glob("*/*.yaml")}
     cells: dict[tuple[str, str], tuple[str, set[str]]] = {}
-    for network_id in networks_of(root):
-        for rule in MATRIX_RULES:
+    for network_id in network_ids(root):
+        for rule in ("file", *MATRIX_RULES):
             hits = []
             for finding in findings:
-                if finding["rule"] != rule:
+                if finding["rule"] != rule and not (
+                    rule == "file" and finding["rule"] in FILE_RULES
+                ):
                     continue
                 if finding["entity"] == f"networks/{network_id}":
                     hits.append(finding)
@@ -123,7 +129,7 @@ def test_demo_briefing_matrix_equals_the_real_check(capsys: pytest.CaptureFixtur
     for key, (state, messages) in expected.items():
         cell = page.cells[key]
         if state == "pass-or-na":
-            assert cell["data-state"] in ("pass", "na"), key
+            assert cell["data-state"] in (("pass",) if key[1] == "file" else ("pass", "na")), key
             assert cell["data-findings"] == ""
         else:
             assert cell["data-state"] == state, key
@@ -326,3 +332,26 @@ def test_template_texts_are_listed() -> None:
         used |= set(re.findall(r"\bt\(\"([a-z_.]+)\"", path.read_text(encoding="utf-8")))
     assert used == set(TEMPLATE_TEXTS)
     assert all(message_id in CATALOGUE for message_id in used)
+
+
+def test_broken_network_files_show_in_the_file_column(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = briefing_registry(tmp_path)
+    (root / "networks" / "kaputt.yaml").write_bytes(b"id: kaputt\nname: [unclosed\n")
+    (root / "networks" / "falsch.yaml").write_text(
+        '{"id": "falsch", "name": "Falsch", "kind": "regional", "status": "recognized",'
+        ' "colour": "blue"}\n',
+        encoding="utf-8",
+    )
+    code, html, _ = run(capsys, "report", "plenum", "--date", "2026-11-24", "--format", "html",
+                        "--registry", str(root))  # fmt: skip
+    assert code == 0
+    page = parsed(html)
+    findings = real_findings(capsys, root, "2026-11-24")
+    expected = expected_cells(root, findings)
+    assert page.cells[("kaputt", "file")]["data-state"] == "error"
+    assert expected[("kaputt", "file")][0] == "error"
+    assert page.cells[("falsch", "file")]["data-state"] == "error"
+    assert "OM002" in {f["rule"] for f in findings if f["entity"] == "networks/falsch"}
+    assert page.cells[("om-kassel", "file")]["data-state"] == "pass"

@@ -92,7 +92,7 @@ def test_briefing_in_chromium(
             "c.dataset.state, c.textContent.trim(), getComputedStyle(c).backgroundColor])",
         )
         rows = page.eval_on_selector_all("table.matrix tbody tr", "rows => rows.length")
-        assert len(cells) == rows * 17 and rows > 0
+        assert len(cells) == rows * 18 and rows > 0  # the file column and 17 rules
         symbols = {"error": "✗", "warning": "!", "notice": "i", "pass": "✓", "na": "–"}
         backgrounds: dict[str, set[str]] = {}
         for _, _, state, text, background in cells:
