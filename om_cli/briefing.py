@@ -325,7 +325,12 @@ def _reports(registry: Registry, network: Network, date: dt.date) -> ReportState
         year for year in range(start, date.year) if year in held_years and year not in reported
     )
     this_year = reported.get(date.year)
-    due = this_year is None and (network.recognized_on or date) < date
+    # due from the first calendar year after recognition (as OM107 judges the years)
+    due = (
+        this_year is None
+        and network.recognized_on is not None
+        and (network.recognized_on.year < date.year)
+    )
     return ReportState(network.id, network.name or network.id, missing, this_year, due)
 
 

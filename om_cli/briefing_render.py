@@ -19,7 +19,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from om_cli import __version__
-from om_cli.briefing import FILE_COLUMN, MINIMUM_MEETINGS, Briefing, Change
+from om_cli.briefing import FILE_COLUMN, MINIMUM_MEETINGS, Briefing, Change, DecisionItem
 from om_cli.findings import Finding
 from om_cli.messages import msg, printable
 
@@ -364,7 +364,7 @@ def as_json(briefing: Briefing, lang: str) -> dict[str, Any]:
     }
 
 
-def _decision_json(decision: Any) -> dict[str, Any]:
+def _decision_json(decision: DecisionItem) -> dict[str, Any]:
     return {
         "id": decision.id,
         "date": decision.date.isoformat() if decision.date else None,
