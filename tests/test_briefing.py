@@ -355,3 +355,34 @@ def test_broken_network_files_show_in_the_file_column(
     assert page.cells[("falsch", "file")]["data-state"] == "error"
     assert "OM002" in {f["rule"] for f in findings if f["entity"] == "networks/falsch"}
     assert page.cells[("om-kassel", "file")]["data-state"] == "pass"
+
+
+def test_briefing_at_a_commit(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`--at REV`: the registry as it stood at a commit (a past meeting's briefing)."""
+    import subprocess
+
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    root = briefing_registry(repo)
+    env = {"HOME": str(tmp_path), "GIT_CONFIG_NOSYSTEM": "1", "PATH": "/usr/bin:/bin",
+           "GIT_AUTHOR_NAME": "GS", "GIT_AUTHOR_EMAIL": "gs@example.org",
+           "GIT_COMMITTER_NAME": "GS", "GIT_COMMITTER_EMAIL": "gs@example.org"}  # fmt: skip
+    subprocess.run(["git", "init", "-q", "-b", "main"], cwd=repo, env=env, check=True)
+    subprocess.run(["git", "add", "-A"], cwd=repo, env=env, check=True)
+    subprocess.run(["git", "commit", "-qm", "Register"], cwd=repo, env=env, check=True)
+    (root / "networks" / "om-waldeck.yaml").unlink()  # after the commit: gone from the tree
+    monkeypatch.chdir(repo)
+    code, out, err = run(capsys, "report", "plenum", "--date", "2026-11-24", "--format", "json",
+                         "--at", "HEAD", "--registry", "registry")  # fmt: skip
+    assert code == 0, err
+    then = json.loads(out)
+    assert [a["network"] for a in then["applications"]] == ["om-waldeck"]
+    assert then["registry"] == "registry"
+    _, out, _ = run(capsys, "report", "plenum", "--date", "2026-11-24", "--format", "json",
+                    "--registry", "registry")  # fmt: skip
+    assert json.loads(out)["applications"] == []
+    code, _, err = run(capsys, "report", "plenum", "--date", "2026-11-24", "--at", "nirgends",
+                       "--registry", "registry")  # fmt: skip
+    assert code == 2 and "Traceback" not in err

@@ -39,14 +39,23 @@ def plenum_command(
         Lang | None,
         typer.Option("--lang", help="Sprache des Berichts (Standard: de, oder OM_LANG)."),
     ] = None,
+    at: Annotated[
+        str | None,
+        typer.Option(
+            "--at", help="Das Register, wie es in diesem Commit war (für frühere Sitzungen)."
+        ),
+    ] = None,
 ) -> None:
     """Lagebericht für die Plenumssitzung am DATUM, geprüft zu diesem Tag."""
-    from om_cli.briefing import build
+    from om_cli.briefing import build, build_at
     from om_cli.briefing_render import render
 
     day = parse_as_of(date)
-    root = find_registry(registry, [])
-    text = render(build(root, day), output_format.value, language(lang))
+    if at is not None:
+        briefing = build_at(registry or "registry", at, day)
+    else:
+        briefing = build(find_registry(registry, []), day)
+    text = render(briefing, output_format.value, language(lang))
     if out is None:
         sys.stdout.write(text)
         return
