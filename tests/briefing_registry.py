@@ -16,7 +16,10 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 CLEAN_BASE = ROOT / "tests" / "registries" / "clean-base" / "registry"
 
-HOSTILE_NAME = '<script>alert("x")</script> | **fett** [link](javascript:alert(1)) & Co'
+HOSTILE_NAME = (
+    '<script>alert("x")</script> | **fett** [link](javascript:alert(1)) & Co '
+    + "Donaudampfschifffahrtsgesellschaftskapitän" * 3  # one word wider than a column
+)
 
 
 def dump(value: Any) -> str:
