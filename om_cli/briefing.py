@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from om_cli.config import load_settings
 from om_cli.engine import check_registry, load_registry
+from om_cli.export import listed_partner
 from om_cli.findings import Finding, Report, Severity
 from om_cli.model import Network, as_str
 from om_cli.registry import Registry
@@ -200,15 +201,15 @@ def gather(registry: Registry, report: Report, date: dt.date) -> Briefing:
     by_entity: dict[str, list[int]] = {}
     for index, finding in enumerate(findings):
         by_entity.setdefault(finding.entity, []).append(index)
-    networks = sorted(registry.networks.values(), key=lambda n: (n.name or n.id).casefold())
-    plenums = sorted(
-        (p for p in registry.plenums.values() if p.date is not None), key=lambda p: p.date or date
+    networks = sorted(registry.networks.values(), key=lambda n: ((n.name or n.id).casefold(), n.id))
+    previous = max(
+        (p.date for p in registry.plenums.values() if p.date is not None and p.date < date),
+        default=None,
     )
-    previous = max((p.date for p in plenums if p.date and p.date < date), default=None)
     own = registry.plenums.get(date.isoformat())
     location = as_str((own.doc.data or {}).get("location")) if own is not None else None
     partners = list(registry.partners.values())
-    decisions = _decisions(registry, findings, date)
+    decisions = _decisions(registry, date)
     since = previous or dt.date.min
     return Briefing(
         date=date,
@@ -219,7 +220,7 @@ def gather(registry: Registry, report: Report, date: dt.date) -> Briefing:
         networks_by_status=_by_status(registry),
         partners_active=sum(1 for p in partners if p.active_on(date)),
         partners_inactive=sum(1 for p in partners if not p.active_on(date)),
-        partners_listed=sum(1 for p in partners if p.active_on(date) and p.listing_consent is True),
+        partners_listed=sum(1 for p in partners if listed_partner(p, date)),
         severities={level.value: report.count(level) for level in Severity},
         changes=tuple(_changes(registry, since, date)),
         rules=MATRIX_COLUMNS,
@@ -369,9 +370,7 @@ def _lacking(
     )
 
 
-def _decisions(
-    registry: Registry, findings: tuple[Finding, ...], date: dt.date
-) -> list[DecisionItem]:
+def _decisions(registry: Registry, date: dt.date) -> list[DecisionItem]:
     """Every decision dated on or before `date`, oldest first."""
     informed: dict[str, list[tuple[dt.date, str]]] = {}
     for plenum in registry.plenums.values():

@@ -158,6 +158,7 @@ def test_demo_briefing_counts(capsys: pytest.CaptureFixture[str]) -> None:
     partners = [load_yaml(p) for p in (DEMO / "partners").glob("*.yaml")]
     left = [p for p in partners if p.get("left_on") and p["left_on"] <= "2026-12-08"]
     assert data["summary"]["partners"]["active"] == len(partners) - len(left) == 54
+    assert data["summary"]["partners"]["listed"] == 46  # as many as `om export partners` lists
     assert data["previous"] == "2026-05-19"
     assert data["plenum"] == "2026-12-08"
     assert data["summary"]["findings"] == {"error": 0, "warning": 0, "notice": 1}
