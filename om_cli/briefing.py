@@ -170,6 +170,13 @@ def build(root: str, date: dt.date, *, shown: str | None = None) -> Briefing:
     return gather(registry, report, date)
 
 
+def next_meeting(root: str, today: dt.date) -> dt.date | None:
+    """The date of the first Plenum meeting in `plenum/` on or after `today`, if any."""
+    registry = load_registry(root, root)
+    dates = [p.date for p in registry.plenums.values() if p.date is not None and p.date >= today]
+    return min(dates, default=None)
+
+
 def build_at(registry: str, rev: str, date: dt.date) -> Briefing:
     """The briefing from `registry` (a folder of the current repository) as it was at commit
     `rev`, read from git objects — for a past meeting, the registry as it stood then."""

@@ -801,6 +801,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Registry {registry}, checked as of {date}",
     ),
     "report.location": ("Ort: {location}", "Location: {location}"),
+    "report.no_next_meeting": (
+        "in plenum/ ist keine künftige Sitzung eingetragen; bitte --date JJJJ-MM-TT angeben",
+        "plenum/ has no future meeting; give --date YYYY-MM-DD",
+    ),
     "report.no_plenum_file": (
         "Für diesen Tag gibt es keine Sitzung in plenum/.",
         "There is no meeting on this day in plenum/.",

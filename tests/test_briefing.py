@@ -387,3 +387,25 @@ def test_briefing_at_a_commit(
     code, _, err = run(capsys, "report", "plenum", "--date", "2026-11-24", "--at", "nirgends",
                        "--registry", "registry")  # fmt: skip
     assert code == 2 and "Traceback" not in err
+
+
+def test_date_defaults_to_the_next_meeting(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = briefing_registry(tmp_path)
+    today = dt.date.today()
+    ahead = today + dt.timedelta(days=30)
+    write_plenum = root / "plenum" / f"{ahead.isoformat()}.yaml"
+    write_plenum.write_text(
+        f"id: {ahead.isoformat()}\ndate: {ahead.isoformat()}\nlocation: Kassel\n", "utf-8"
+    )
+    code, out, err = run(capsys, "report", "plenum", "--format", "json", "--registry", str(root))
+    assert code == 0, err
+    assert json.loads(out)["date"] == ahead.isoformat()
+    write_plenum.unlink()
+    for path in (root / "plenum").glob("*.yaml"):
+        if path.stem >= today.isoformat():
+            path.unlink()
+    code, out, err = run(capsys, "report", "plenum", "--registry", str(root))
+    assert code == 2 and out == ""
+    assert "--date" in err

@@ -9,6 +9,8 @@ from typing import Annotated
 import typer
 
 from om_cli.cli.options import Lang, find_registry, language, parse_as_of
+from om_cli.errors import UsageError
+from om_cli.messages import msg
 
 app = typer.Typer(help="Berichte aus dem Register.", no_args_is_help=True, rich_markup_mode=None)
 
@@ -22,8 +24,14 @@ class BriefingFormat(StrEnum):
 @app.command("plenum")
 def plenum_command(
     date: Annotated[
-        str, typer.Option("--date", "-d", help="Tag der Plenumssitzung JJJJ-MM-TT (Stichtag).")
-    ],
+        str | None,
+        typer.Option(
+            "--date",
+            "-d",
+            help="Tag der Plenumssitzung JJJJ-MM-TT (Stichtag; Standard: die nächste Sitzung "
+            "in plenum/).",
+        ),
+    ] = None,
     output_format: Annotated[
         BriefingFormat, typer.Option("--format", "-f", help="Ausgabeformat.")
     ] = BriefingFormat.md,
@@ -47,10 +55,16 @@ def plenum_command(
     ] = None,
 ) -> None:
     """Lagebericht für die Plenumssitzung am DATUM, geprüft zu diesem Tag."""
-    from om_cli.briefing import build, build_at
+    from om_cli.briefing import build, build_at, next_meeting
     from om_cli.briefing_render import render
 
-    day = parse_as_of(date)
+    if date is not None:
+        day = parse_as_of(date)
+    else:
+        found = next_meeting(find_registry(registry, []), parse_as_of(None))
+        if found is None:
+            raise UsageError(msg("report.no_next_meeting"))
+        day = found
     if at is not None:
         briefing = build_at(registry or "registry", at, day)
     else:
