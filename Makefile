@@ -31,6 +31,7 @@ bench: setup
 
 docs: setup
 	$(BIN)/python -m om_cli.docs docs/rules
+	$(BIN)/python -m om_cli.refdocs docs
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

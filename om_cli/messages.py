@@ -883,6 +883,225 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     # --- om check --base, CI formats, hooks, om init ---------------------------------------------
     # (messages of this section go above the next section line)
     # --- om report plenum, om export, om status --------------------------------------------------
+    "status.title": (
+        "Register {registry}, Stand {date}",
+        "Registry {registry} as of {date}",
+    ),
+    "status.urgent": ("Die dringendsten Befunde", "The most urgent findings"),
+    "status.more": (
+        "… und {count} weitere Fehler und Warnungen (om check zeigt alle)",
+        "… and {count} more errors and warnings (om check shows them all)",
+    ),
+    "status.no_urgent": ("Keine Fehler und keine Warnungen.", "No errors and no warnings."),
+    "status.no_next": (
+        "Keine künftige Plenumssitzung in plenum/ eingetragen.",
+        "No future Plenum meeting in plenum/.",
+    ),
+    "status.next": (
+        "Nächste Plenumssitzung: {date} in {location} ({when})",
+        "Next Plenum meeting: {date} in {location} ({when})",
+    ),
+    "status.today": ("heute", "today"),
+    "status.in_days": ("in {days:|Tag|Tagen}", "in {days:|day|days}"),
+    "export.title_partners": (
+        "Partner der Offensive Mittelstand",
+        "Partners of the Offensive Mittelstand",
+    ),
+    "export.title_networks": (
+        "Anerkannte Netzwerke der Offensive Mittelstand",
+        "Recognized networks of the Offensive Mittelstand",
+    ),
+    "export.as_of": ("Stand: {date}", "As of {date}"),
+    "export.count": ("{count:|Eintrag|Einträge}", "{count:|entry|entries}"),
+    "export.col_id": ("Kennung", "Id"),
+    "export.col_name": ("Name", "Name (organisation)"),
+    "export.col_type": ("Art", "Type"),
+    "export.col_region": ("Region (Kennung)", "Region (id)"),
+    "export.col_region_name": ("Region", "Region name"),
+    "export.col_website": ("Internetseite", "Website"),
+    "export.col_kind": ("Art", "Kind"),
+    "export.col_regions": ("Regionen (Kennungen)", "Regions (ids)"),
+    "export.col_region_names": ("Regionen", "Regions"),
+    "export.col_topic": ("Thema (Kennung)", "Topic (id)"),
+    "export.col_topic_name": ("Thema", "Topic"),
+    "export.col_parent": ("Übergeordnetes Netzwerk", "Parent network"),
+    "export.col_recognized_on": ("Anerkannt am", "Recognized on"),
+    "output.failed": (
+        "{path} kann nicht geschrieben werden ({reason}); nichts wurde verändert",
+        "cannot write {path} ({reason}); nothing was changed",
+    ),
+    "output.is_folder": (
+        "{path} ist ein Ordner; bitte einen Dateinamen angeben",
+        "{path} is a folder; give a file name",
+    ),
+    "report.title": (
+        "Lagebericht zur Plenumssitzung am {date}",
+        "Briefing for the Plenum meeting on {date}",
+    ),
+    "report.subtitle": (
+        "Register {registry}, geprüft zum Stichtag {date}",
+        "Registry {registry}, checked as of {date}",
+    ),
+    "report.location": ("Ort: {location}", "Location: {location}"),
+    "report.no_next_meeting": (
+        "in plenum/ ist keine künftige Sitzung eingetragen; bitte --date JJJJ-MM-TT angeben",
+        "plenum/ has no future meeting; give --date YYYY-MM-DD",
+    ),
+    "report.no_plenum_file": (
+        "Für diesen Tag gibt es keine Sitzung in plenum/.",
+        "There is no meeting on this day in plenum/.",
+    ),
+    "report.previous": (
+        "Vorige Plenumssitzung: {date}",
+        "Previous Plenum meeting: {date}",
+    ),
+    "report.no_previous": (
+        "Keine frühere Plenumssitzung im Register.",
+        "No earlier Plenum meeting in the registry.",
+    ),
+    "report.contents": ("Inhalt", "Contents"),
+    "report.none": ("Keine.", "None."),
+    "report.summary": ("Überblick", "Summary"),
+    "report.networks": ("Netzwerke", "Networks"),
+    "report.partners": ("Partner", "Partners"),
+    "report.findings": ("Befunde", "Findings"),
+    "report.partners_active": ("aktiv", "active"),
+    "report.partners_inactive": ("ausgeschieden", "left"),
+    "report.partners_listed": (
+        "aktiv und öffentlich gelistet",
+        "active and publicly listed",
+    ),
+    "report.status_applied": ("beantragt", "applied"),
+    "report.status_recognized": ("anerkannt", "recognized"),
+    "report.status_rejected": ("abgelehnt", "rejected"),
+    "report.status_withdrawn": ("entzogen", "withdrawn"),
+    "report.status_unknown": ("ungültig", "invalid"),
+    "report.sev_error": ("Fehler", "error"),
+    "report.sev_warning": ("Warnung", "warning"),
+    "report.sev_notice": ("Hinweis", "notice"),
+    "report.sev_pass": ("erfüllt", "passes"),
+    "report.sev_na": ("nicht geprüft", "not judged"),
+    "report.changes": (
+        "Veränderungen seit der vorigen Plenumssitzung",
+        "Changes since the previous Plenum meeting",
+    ),
+    "report.change_applied": (
+        "{name} hat die Anerkennung beantragt",
+        "{name} applied for recognition",
+    ),
+    "report.change_recognized": ("{name} wurde anerkannt", "{name} was recognized"),
+    "report.change_rejected": (
+        "Der Antrag von {name} wurde abgelehnt",
+        "The application of {name} was rejected",
+    ),
+    "report.change_withdrawn": (
+        "{name} wurde die Anerkennung entzogen",
+        "The recognition of {name} was withdrawn",
+    ),
+    "report.change_member_joined": (
+        "{other} ist Partner von {name} geworden",
+        "{other} joined {name}",
+    ),
+    "report.change_member_left": (
+        "{other} ist aus {name} ausgeschieden",
+        "{other} left {name}",
+    ),
+    "report.change_partner_joined": (
+        "{name} hat die Grundsätze der Zusammenarbeit unterzeichnet",
+        "{name} signed the principles of cooperation",
+    ),
+    "report.change_partner_left": (
+        "{name} ist als Partner ausgeschieden",
+        "{name} left the Offensive Mittelstand",
+    ),
+    "report.matrix": ("Erfüllung der Kriterien", "Compliance with the criteria"),
+    "report.matrix_note": (
+        "Je Netzwerk und Regel der schlechteste Befund; die Zahl verweist auf den Anhang, der "
+        "Text erscheint auch beim Überfahren mit der Maus.",
+        "The worst finding per network and rule; the number refers to the annex, the text "
+        "also shows when hovering.",
+    ),
+    "report.network": ("Netzwerk", "Network"),
+    "report.file": ("Datei", "File"),
+    "report.file_rules": (
+        "die Datei selbst: lesbar, Schema, Kennung, Verweise, Ausnahmen (OM001–OM005)",
+        "the file itself: readable, schema, id, references, waivers (OM001–OM005)",
+    ),
+    "report.rule": ("Regel", "Rule"),
+    "report.severity": ("Schwere", "Severity"),
+    "report.entity": ("Eintrag", "Entry"),
+    "report.place": ("Stelle", "Place"),
+    "report.message": ("Meldung", "Message"),
+    "report.date": ("Datum", "Date"),
+    "report.count": ("Anzahl", "Count"),
+    "report.meetings": ("Netzwerktreffen je Jahr", "Network meetings per year"),
+    "report.meetings_note": (
+        "Treffen bis zum Stichtag; gestrichelt die Mindestzahl {minimum} (OM203); rot: zu wenige "
+        "in einem abgeschlossenen Jahr nach dem Jahr der Anerkennung; grau: nicht beurteilt.",
+        "Meetings up to the date; dashed: the minimum of {minimum} (OM203); red: too few in a "
+        "completed year after the year of recognition; grey: not judged.",
+    ),
+    "report.chart_label": (
+        "{name}: {year}: {count:|Treffen|Treffen}",
+        "{name}: {year}: {count:|meeting|meetings}",
+    ),
+    "report.reports": ("Berichte an das Plenum", "Reports to the Plenum"),
+    "report.reports_note": (
+        "Anerkannte Netzwerke berichten jedes Jahr dem Plenum (OM107).",
+        "Recognized networks report to the Plenum every year (OM107).",
+    ),
+    "report.missing_years": ("fehlende Jahre", "years missing"),
+    "report.this_year": ("Bericht {year}", "Report {year}"),
+    "report.reported_at": ("berichtet ({plenum})", "reported ({plenum})"),
+    "report.due": ("fällig", "due"),
+    "report.not_due": ("noch nicht fällig", "not due yet"),
+    "report.applications": ("Offene Anträge", "Pending applications"),
+    "report.applied_on": ("beantragt am", "applied on"),
+    "report.lacking": ("Es fehlt noch", "Still lacking"),
+    "report.complete": (
+        "erfüllt alle geprüften Kriterien; entscheidungsreif",
+        "meets every criterion checked; ready for a decision",
+    ),
+    "report.decisions": (
+        "Beschlüsse seit der vorigen Plenumssitzung",
+        "Decisions since the previous Plenum meeting",
+    ),
+    "report.decision": ("Beschluss", "Decision"),
+    "report.summary_text": ("Inhalt", "Summary"),
+    "report.body_leitungskreis": ("Leitungskreis", "Leitungskreis (steering committee)"),
+    "report.body_plenum": ("Plenum", "Plenum (plenary assembly)"),
+    "report.kind_recognition": ("Anerkennung", "recognition"),
+    "report.kind_rejection": ("Ablehnung", "rejection"),
+    "report.kind_withdrawal": ("Entzug", "withdrawal"),
+    "report.kind_sub_network_consent": (
+        "Zustimmung zum Teilnetzwerk",
+        "consent to a sub-network",
+    ),
+    "report.kind_dispute_resolution": ("Streitschlichtung", "dispute resolution"),
+    "report.kind_waiver": ("Ausnahme", "waiver"),
+    "report.must_inform": (
+        "dem Plenum mitzuteilen (OM204)",
+        "to be reported to the Plenum (OM204)",
+    ),
+    "report.informed_at": (
+        "dem Plenum mitgeteilt am {plenum}",
+        "reported to the Plenum on {plenum}",
+    ),
+    "report.to_inform": (
+        "Ältere Streitschlichtungen, die dem Plenum noch nicht mitgeteilt wurden",
+        "Older dispute resolutions not yet reported to the Plenum",
+    ),
+    "report.waivers": (
+        "Ausnahmen, die binnen sechs Monaten ablaufen",
+        "Waivers expiring within six months",
+    ),
+    "report.until": ("gültig bis", "valid until"),
+    "report.days_left": ("Tage", "days"),
+    "report.annex": ("Anhang: alle Befunde", "Annex: every finding"),
+    "report.generated": (
+        "Erzeugt mit om {version} aus dem Register; maßgeblich ist das Register selbst.",
+        "Generated by om {version} from the registry; the registry itself is authoritative.",
+    ),
     # (messages of this section go above the next section line)
     # --- rule titles ---------------------------------------------------------------------------
     "rule.OM001": (

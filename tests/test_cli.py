@@ -1138,3 +1138,16 @@ def test_a_bug_exits_3_with_its_traceback(
     assert result.code == 3
     assert "Traceback" in result.err and "RuntimeError: a bug in a rule" in result.err
     assert result.err.rstrip().splitlines()[-1].startswith("om: ")
+
+
+def test_starting_om_imports_no_heavy_module() -> None:
+    """Every run pays for what `om_cli.cli` imports: the parser, the validators, the
+    templates and the briefing are imported by the commands that use them, not at start."""
+    code = (
+        "import sys; import om_cli.cli; "
+        "heavy = ['yaml', 'jsonschema', 'jsonschema_rs', 'jinja2', 'ruamel', 'git', "
+        "'om_cli.briefing', 'om_cli.audit', 'om_cli.engine', 'om_cli.history']; "
+        "print(sorted(name for name in heavy if name in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"

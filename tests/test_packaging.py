@@ -33,6 +33,7 @@ def test_wheel_carries_schemas_and_defaults_and_works_outside_the_checkout(tmp_p
     ):
         assert f"om_cli/schemas/{kind}.schema.json" in names
     assert "om_cli/defaults/om.yaml" in names
+    assert "om_cli/templates/briefing.html.j2" in names and "om_cli/templates/style.css" in names
     assert any(name.endswith("entry_points.txt") for name in names)
     # run the unpacked package from an unrelated folder, with the checkout off the path
     script = (
@@ -52,3 +53,12 @@ def test_wheel_carries_schemas_and_defaults_and_works_outside_the_checkout(tmp_p
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
     assert '"error": 0' in result.stdout
+    # the briefing's templates are package data: rendered from the unpacked wheel
+    result = subprocess.run(
+        [sys.executable, "-c", script, "report", "plenum", "--registry", str(registry),
+         "--date", "2026-11-24", "--format", "html"],
+        cwd=tmp_path, capture_output=True, text=True,
+        env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "PYTHONNOUSERSITE": "1"},
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("<!DOCTYPE html>") and "@page" in result.stdout

@@ -12,7 +12,18 @@ import sys
 
 import typer
 
-from om_cli.cli import audit, check, decide, fmt, history, lookup, rules
+from om_cli.cli import (
+    audit,
+    check,
+    decide,
+    export,
+    fmt,
+    history,
+    lookup,
+    report,
+    rules,
+    status,
+)
 from om_cli.errors import OmError
 from om_cli.messages import default_language, msg
 
@@ -39,6 +50,9 @@ app.command("audit")(audit.audit_command)
 # check --base formats, hook, init
 
 # report, export, status
+app.add_typer(report.app, name="report")
+app.command("export")(export.export_command)
+app.command("status")(status.status_command)
 
 
 def main(argv: list[str] | None = None) -> int:
