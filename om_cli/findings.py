@@ -37,6 +37,7 @@ class Finding:
     message: Message
     waiver: str | None = None
     commit: str | None = None  # the commit a history finding (OM301–OM305) is about
+    existing: bool = False  # `om check --base --show-existing`: already there on the base
 
     @property
     def fingerprint(self) -> tuple[str, str, str]:
@@ -56,9 +57,19 @@ class Report:
     findings: tuple[Finding, ...]
     files: int
     notes: tuple[Message, ...] = field(default=())
+    base: str | None = None  # `om check --base`: the commit compared against
+    head: str | None = None  # ... and the commit checked (None: the working tree)
 
     def count(self, severity: Severity) -> int:
-        return sum(1 for finding in self.findings if finding.severity is severity)
+        """Findings of `severity`; those marked `existing` (already on the base) do not count."""
+        return sum(
+            1 for finding in self.findings if finding.severity is severity and not finding.existing
+        )
+
+    @property
+    def existing(self) -> int:
+        """Findings shown although they were already there on the base (`--show-existing`)."""
+        return sum(1 for finding in self.findings if finding.existing)
 
     def exit_code(self, *, strict: bool = False) -> int:
         """0 when no errors (and, with `strict`, no warnings), else 1."""

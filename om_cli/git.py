@@ -536,3 +536,71 @@ def export_tree(top: str, rev: str, path: str, destination: str) -> None:
     archive = _run(top, "archive", "--format=tar", f"{rev}^{{commit}}", "--", path)
     with tarfile.open(fileobj=io.BytesIO(archive), mode="r:") as tar:
         tar.extractall(destination, filter="data")
+
+
+# --- om check --base, om hook pre-receive: comparing commits, read from git objects ------------
+
+
+def is_shallow(path: str) -> bool:
+    """True when the repository at `path` is a shallow clone (its history is cut off)."""
+    out = _run(path, "rev-parse", "--is-shallow-repository")
+    return out.strip() == b"true"
+
+
+def commit_id(path: str, rev: str) -> str | None:
+    """The commit `rev` names, or None when the repository has no such commit."""
+    if rev.startswith("-") or "\0" in rev:
+        return None
+    result = _call(path, "rev-parse", "-q", "--verify", "--end-of-options", f"{rev}^{{commit}}")
+    if result.returncode != 0:
+        return None
+    return result.stdout.decode("ascii", "replace").strip() or None
+
+
+def merge_base(path: str, first: str, second: str) -> str | None:
+    """The best common ancestor of two commits; None when they share no history."""
+    result = _call(path, "merge-base", first, second)
+    if result.returncode != 0:
+        return None
+    found = result.stdout.decode("ascii", "replace").split()
+    return found[0] if found else None
+
+
+def is_ancestor(path: str, ancestor: str, descendant: str) -> bool:
+    """True when `ancestor` is reachable from `descendant` (a fast-forward from one to the other)."""
+    result = _call(path, "merge-base", "--is-ancestor", ancestor, descendant)
+    if result.returncode not in (0, 1):
+        raise _failure("merge-base", result.stderr, path)
+    return result.returncode == 0
+
+
+def tree_id(path: str, commit: str, inside: str) -> str | None:
+    """The id of the folder `inside` (relative to the top; "." the whole tree) at `commit`, or
+    None when the commit has no folder there."""
+    if inside in ("", "."):
+        result = _call(path, "rev-parse", "-q", "--verify", f"{commit}^{{tree}}")
+        ok = result.returncode == 0
+        return result.stdout.decode("ascii", "replace").strip() if ok else None
+    out = _run(path, "ls-tree", "--full-tree", "-z", commit, "--", inside.rstrip("/"))
+    for record in out.split(b"\0"):
+        meta, _, name = record.partition(b"\t")
+        fields = meta.split()
+        if len(fields) == 3 and fields[1] == b"tree" and name == inside.rstrip("/").encode():
+            return fields[2].decode("ascii", "replace")
+    return None
+
+
+def default_branch(path: str) -> str | None:
+    """The branch HEAD points to (in a bare repository: the default branch), e.g. refs/heads/main."""
+    result = _call(path, "symbolic-ref", "-q", "HEAD")
+    if result.returncode != 0:
+        return None
+    return result.stdout.decode("utf-8", "replace").strip() or None
+
+
+def config_values(path: str, key: str) -> list[str]:
+    """Every value of a multi-valued git config key (e.g. `om.protected`), in order."""
+    result = _call(path, "config", "--get-all", key)
+    if result.returncode not in (0, 1):
+        raise _failure("config", result.stderr, path)
+    return [line for line in result.stdout.decode("utf-8", "replace").splitlines() if line]

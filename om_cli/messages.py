@@ -739,6 +739,48 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     # --- om apply, om new partner, om record -----------------------------------------------------
     # (messages of this section go above the next section line)
     # --- om check --base, CI formats, hooks, om init ---------------------------------------------
+    "base.shallow": (
+        "das Repository ist ein flacher Klon (shallow clone); om check --base braucht die "
+        "Historie bis zur Basis: „git fetch --unshallow“ (GitHub Actions: actions/checkout mit "
+        "„fetch-depth: 0“; GitLab CI: GIT_DEPTH: 0)",
+        "the repository is a shallow clone; om check --base needs the history down to the base: "
+        "'git fetch --unshallow' (GitHub Actions: actions/checkout with 'fetch-depth: 0'; "
+        "GitLab CI: GIT_DEPTH: 0)",
+    ),
+    "base.missing": (
+        "den Commit „{rev}“ gibt es in diesem Repository nicht; bitte holen, z. B. mit "
+        "„git fetch origin {rev}“ (GitHub Actions: actions/checkout mit „fetch-depth: 0“)",
+        "there is no commit '{rev}' in this repository; fetch it, e.g. with "
+        "'git fetch origin {rev}' (GitHub Actions: actions/checkout with 'fetch-depth: 0')",
+    ),
+    "base.unrelated": (
+        "die Basis „{rev}“ ist vom geprüften Commit aus nicht erreichbar (keine gemeinsame "
+        "Historie); bitte die ganze Historie holen: „git fetch --unshallow“ bzw. "
+        "„git fetch origin {rev}“",
+        "the base '{rev}' cannot be reached from the checked commit (no common history); fetch "
+        "the whole history: 'git fetch --unshallow' or 'git fetch origin {rev}'",
+    ),
+    "base.no_head": (
+        "das Repository hat noch keinen Commit; om check --base vergleicht Commits",
+        "the repository has no commit yet; om check --base compares commits",
+    ),
+    "base.head_without_base": (
+        "--head gilt nur zusammen mit --base",
+        "--head works only together with --base",
+    ),
+    "base.at_and_base": (
+        "--at und --base schließen einander aus",
+        "--at and --base cannot be combined",
+    ),
+    "text.existing": ("(schon vorhanden)", "(existing)"),
+    "text.summary_existing": (
+        "{existing:|Befund|Befunde} gab es schon auf der Basis {base}",
+        "{existing:|finding|findings} existed already on the base {base}",
+    ),
+    "text.summary_base": (
+        "verglichen mit der Basis {base}: nur neue Befunde",
+        "compared with the base {base}: new findings only",
+    ),
     # (messages of this section go above the next section line)
     # --- om report plenum, om export, om status --------------------------------------------------
     # (messages of this section go above the next section line)

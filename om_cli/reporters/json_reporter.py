@@ -23,11 +23,15 @@ def as_dict(finding: Finding, lang: str) -> dict[str, Any]:
     }
     if finding.commit is not None:
         entry["commit"] = finding.commit
+    if finding.existing:  # `om check --base --show-existing`: already there on the base
+        entry["existing"] = True
     return entry
 
 
 def document(report: Report, lang: str) -> dict[str, Any]:
-    return {
+    """The whole report; with `--base` also `base`, `head` and `summary.existing` (the
+    summary counts only the new findings)."""
+    result: dict[str, Any] = {
         "version": 1,
         "as_of": report.as_of,
         "registry": report.registry,
@@ -39,6 +43,11 @@ def document(report: Report, lang: str) -> dict[str, Any]:
             "files": report.files,
         },
     }
+    if report.base is not None:
+        result["base"] = report.base
+        result["head"] = report.head
+        result["summary"]["existing"] = report.existing
+    return result
 
 
 def render(report: Report, lang: str, stream: TextIO, color: bool) -> None:

@@ -28,17 +28,25 @@ def _message(finding: Finding, lang: str) -> str:
     text = finding.message.text(lang)
     if finding.waiver:
         text += " " + msg("text.waived", decision=finding.waiver).text(lang)
+    if finding.existing:
+        text += " " + msg("text.existing").text(lang)
     return printable(text, 10_000)  # defence in depth: nothing reaches the terminal raw
 
 
 def _summary(report: Report, lang: str) -> str:
-    return msg(
+    text = msg(
         "text.summary",
         errors=report.count(Severity.ERROR),
         warnings=report.count(Severity.WARNING),
         notices=report.count(Severity.NOTICE),
         files=report.files,
     ).text(lang)
+    if report.base is not None:
+        text += "\n" + msg("text.summary_base", base=report.base[:12]).text(lang)
+        if report.existing:
+            existing = msg("text.summary_existing", existing=report.existing, base=report.base[:12])
+            text += "\n" + existing.text(lang)
+    return text
 
 
 def render(report: Report, lang: str, stream: TextIO, color: bool) -> None:
