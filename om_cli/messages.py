@@ -773,6 +773,61 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "--at and --base cannot be combined",
     ),
     "text.existing": ("(schon vorhanden)", "(existing)"),
+    "github.commit": ("(Commit {commit})", "(commit {commit})"),
+    "github.summary_title": (
+        "om check: {count:|Befund|Befunde} ohne Annotation",
+        "om check: {count:|finding|findings} without an annotation",
+    ),
+    "github.table_head": (
+        "| Ort | Regel | Schweregrad | Eintrag | Meldung |",
+        "| place | rule | severity | entity | message |",
+    ),
+    "github.summary_cut": (
+        "… und {count:|weiterer Befund|weitere Befunde} (siehe Protokoll)",
+        "… and {count:|more finding|more findings} (see the log)",
+    ),
+    "github.more_summary": (
+        "{count:|Befund|Befunde} über GitHubs Annotationsgrenze: in der Job-Zusammenfassung",
+        "{count:|finding|findings} above GitHub's annotation limit: in the job summary",
+    ),
+    "github.more_log": (
+        "{count:|Befund|Befunde} über GitHubs Annotationsgrenze: nur oben im Protokoll",
+        "{count:|finding|findings} above GitHub's annotation limit: only in the log above",
+    ),
+    "github.summary_unwritable": (
+        "die Job-Zusammenfassung (GITHUB_STEP_SUMMARY) kann nicht geschrieben werden",
+        "the job summary (GITHUB_STEP_SUMMARY) cannot be written",
+    ),
+    "junit.failure": (
+        "{count:|Fehler|Fehler}: {rules}",
+        "{count:|error|errors}: {rules}",
+    ),
+    "sarif.history_help": (
+        "Verlaufsregel {rule}: prüft die Git-Historie (om audit, om check --base); siehe "
+        "„om rules explain {rule}“",
+        "history rule {rule}: checks the git history (om audit, om check --base); see "
+        "'om rules explain {rule}'",
+    ),
+    "sarif.history.OM301": (
+        "Statusübergänge folgen dem Lebenszyklus",
+        "status transitions follow the lifecycle",
+    ),
+    "sarif.history.OM302": (
+        "Statusänderung mit OM-Decision auf einen passenden Beschluss",
+        "a status change carries OM-Decision naming a matching decision",
+    ),
+    "sarif.history.OM303": (
+        "Beschlussdateien werden nie geändert oder gelöscht",
+        "decision files are never modified or deleted",
+    ),
+    "sarif.history.OM304": (
+        "Statusänderungen sind von zugelassenen Personen signiert",
+        "status changes are signed by an allowed signer",
+    ),
+    "sarif.history.OM305": (
+        "die Historie ist vollständig genug für die Prüfung",
+        "the history is complete enough to audit",
+    ),
     "text.summary_existing": (
         "{existing:|Befund|Befunde} gab es schon auf der Basis {base}",
         "{existing:|finding|findings} existed already on the base {base}",
