@@ -81,7 +81,7 @@ def check_base(
         shown = registry
         after = check(registry, shown=shown, as_of=day, use_cache=use_cache)
     else:
-        inside = _inside_tree(repo, head_commit, registry)
+        inside = inside_tree(repo, head_commit, registry)
         shown = registry or inside
         found = tree_report(repo, head_commit, inside, shown, day, use_cache=use_cache)
         if found is None:
@@ -156,7 +156,7 @@ def _inside(repo: git.Repository, registry: str) -> str:
     return relative.replace(os.sep, "/")
 
 
-def _inside_tree(repo: git.Repository, commit: str, registry: str | None) -> str:
+def inside_tree(repo: git.Repository, commit: str, registry: str | None) -> str:
     """The registry folder inside the repository: as given, else `registry/` if the commit has
     one, else the top."""
     if registry is not None:

@@ -773,6 +773,52 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "--at and --base cannot be combined",
     ),
     "text.existing": ("(schon vorhanden)", "(existing)"),
+    "hook.bad_line": (
+        "unverständliche Zeile auf der Standardeingabe des Hooks (erwartet: <alt> <neu> <ref>)",
+        "unreadable line on the hook's standard input (expected: <old> <new> <ref>)",
+    ),
+    "hook.bad_request": (
+        "ungültiger Auftrag an die Prüfung des Hooks",
+        "invalid request to the hook's check",
+    ),
+    "hook.replace": (
+        "{ref}: Ersetzungsobjekte (refs/replace/) sind nicht erlaubt; sie könnten verbergen, was "
+        "ein Commit enthält",
+        "{ref}: replacement objects (refs/replace/) are not allowed; they could disguise what a "
+        "commit contains",
+    ),
+    "hook.delete_protected": (
+        "{ref} ist geschützt und kann nicht gelöscht werden",
+        "{ref} is protected and cannot be deleted",
+    ),
+    "hook.non_fast_forward": (
+        "{ref} ist geschützt: kein Überschreiben der Historie (kein Force-Push); bitte die "
+        "Änderung auf den aktuellen Stand aufsetzen (git pull --rebase) und erneut pushen",
+        "{ref} is protected: history cannot be rewritten (no force push); rebase the change on "
+        "the current state (git pull --rebase) and push again",
+    ),
+    "hook.findings": (
+        "{ref}: die Änderung bringt Fehler ins Register; bitte beheben und erneut pushen:",
+        "{ref}: the change brings errors into the registry; fix them and push again:",
+    ),
+    "hook.check_failed": (
+        "{ref}: die Prüfung konnte nicht durchgeführt werden (Exit-Code {code})",
+        "{ref}: the check could not be made (exit code {code})",
+    ),
+    "hook.timeout": (
+        "die Prüfung hat länger als {seconds} s gedauert und wurde abgebrochen; der Push wird "
+        "abgewiesen (Grenze: git config om.timeout)",
+        "the check took longer than {seconds} s and was stopped; the push is refused "
+        "(limit: git config om.timeout)",
+    ),
+    "hook.accepted": (
+        "om: {count:|Ref|Refs} geprüft, keine neuen Fehler",
+        "om: {count:|ref|refs} checked, no new errors",
+    ),
+    "hook.rejected": (
+        "om: Push abgewiesen",
+        "om: push refused",
+    ),
     "github.commit": ("(Commit {commit})", "(commit {commit})"),
     "github.summary_title": (
         "om check: {count:|Befund|Befunde} ohne Annotation",

@@ -13,7 +13,7 @@ import traceback
 
 import typer
 
-from om_cli.cli import check, decide, fmt, history, lookup, rules
+from om_cli.cli import check, decide, fmt, history, hook, lookup, rules
 from om_cli.errors import OmError
 from om_cli.messages import default_language, msg
 
@@ -37,6 +37,7 @@ app.command("history")(history.history_command)
 # apply, new, record
 
 # check --base formats, hook, init
+app.add_typer(hook.app, name="hook")
 
 # report, export, status
 
