@@ -604,3 +604,8 @@ def config_values(path: str, key: str) -> list[str]:
     if result.returncode not in (0, 1):
         raise _failure("config", result.stderr, path)
     return [line for line in result.stdout.decode("utf-8", "replace").splitlines() if line]
+
+
+def init_repository(path: str, branch: str = "main") -> None:
+    """`git init` a new repository at `path` with `branch` as its first branch."""
+    _run(path, "init", "-q", f"--initial-branch={branch}")

@@ -773,6 +773,28 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "--at and --base cannot be combined",
     ),
     "text.existing": ("(schon vorhanden)", "(existing)"),
+    "init.bad_value": (
+        "{what} „{value}“ ist ungültig (leer, zu lang oder mit Zeilenumbruch)",
+        "{what} '{value}' is invalid (empty, too long or with a line break)",
+    ),
+    "init.not_a_folder": (
+        "{path} ist kein Ordner; om init legt ein Register in einem neuen oder leeren Ordner an",
+        "{path} is not a folder; om init creates a registry in a new or empty folder",
+    ),
+    "init.not_empty": (
+        "{path} ist nicht leer; om init überschreibt nichts, bitte einen neuen Ordner angeben",
+        "{path} is not empty; om init overwrites nothing, name a new folder",
+    ),
+    "init.failed": (
+        "{path} kann nicht angelegt werden ({reason})",
+        "cannot create {path} ({reason})",
+    ),
+    "init.done": (
+        "neues Register-Repository in {path} ({count:|Datei|Dateien}); als Nächstes: "
+        "„git add -A && git commit“, dann auf GitHub oder GitLab hochladen",
+        "new registry repository in {path} ({count:|file|files}); next: "
+        "'git add -A && git commit', then push it to GitHub or GitLab",
+    ),
     "hook.bad_line": (
         "unverständliche Zeile auf der Standardeingabe des Hooks (erwartet: <alt> <neu> <ref>)",
         "unreadable line on the hook's standard input (expected: <old> <new> <ref>)",

@@ -13,7 +13,7 @@ import traceback
 
 import typer
 
-from om_cli.cli import check, decide, fmt, history, hook, lookup, rules
+from om_cli.cli import check, decide, fmt, history, hook, init, lookup, rules
 from om_cli.errors import OmError
 from om_cli.messages import default_language, msg
 
@@ -38,6 +38,7 @@ app.command("history")(history.history_command)
 
 # check --base formats, hook, init
 app.add_typer(hook.app, name="hook")
+app.command("init")(init.init_command)
 
 # report, export, status
 
