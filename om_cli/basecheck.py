@@ -95,9 +95,7 @@ def check_base(
     if only:
         findings = [f for f in findings if _selected(f.file, only)]
     findings.sort(key=Finding.sort_key)
-    return replace(
-        after, findings=tuple(findings), base=common, head=head_commit if head else None
-    )
+    return replace(after, findings=tuple(findings), base=common, head=head_commit if head else None)
 
 
 def introduced(
@@ -139,9 +137,7 @@ def _grouped(findings: Sequence[Finding]) -> dict[tuple[str, str, str], list[Fin
     return groups
 
 
-def _history_findings(
-    repo: git.Repository, base: str, head: str, registry: str
-) -> list[Finding]:
+def _history_findings(repo: git.Repository, base: str, head: str, registry: str) -> list[Finding]:
     """The history findings of the commits in `base..head` (OM301–OM305)."""
     # history rules OM301–OM305: om_cli.audit (integrated on merge)
     return []
@@ -183,7 +179,11 @@ def tree_report(
     tree = git.tree_id(repo.path, commit, inside)
     if tree is None:
         return None
-    key = digest(f"{code_stamp()}\0{tree}\0{as_of.isoformat()}\0{shown}".encode()) if use_cache else ""
+    key = (
+        digest(f"{code_stamp()}\0{tree}\0{as_of.isoformat()}\0{shown}".encode())
+        if use_cache
+        else ""
+    )
     cached = _cached(key) if use_cache else None
     if cached is not None:
         return Report(shown, as_of.isoformat(), cached[0], cached[1])

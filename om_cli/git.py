@@ -567,7 +567,8 @@ def merge_base(path: str, first: str, second: str) -> str | None:
 
 
 def is_ancestor(path: str, ancestor: str, descendant: str) -> bool:
-    """True when `ancestor` is reachable from `descendant` (a fast-forward from one to the other)."""
+    """True when `ancestor` is reachable from `descendant` (a fast-forward leads from one to
+    the other)."""
     result = _call(path, "merge-base", "--is-ancestor", ancestor, descendant)
     if result.returncode not in (0, 1):
         raise _failure("merge-base", result.stderr, path)
@@ -591,7 +592,8 @@ def tree_id(path: str, commit: str, inside: str) -> str | None:
 
 
 def default_branch(path: str) -> str | None:
-    """The branch HEAD points to (in a bare repository: the default branch), e.g. refs/heads/main."""
+    """The branch HEAD points to (in a bare repository: the default branch), e.g.
+    `refs/heads/main`; None for a detached HEAD."""
     result = _call(path, "symbolic-ref", "-q", "HEAD")
     if result.returncode != 0:
         return None

@@ -28,7 +28,6 @@ from git objects.
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from collections.abc import Iterable
@@ -77,7 +76,7 @@ def settings(repository: str, lang: str) -> Settings:
         protected=frozenset(protected),
         timeout=_number(git.config_values(repository, "om.timeout"), DEFAULT_TIMEOUT),
         memory_mib=int(_number(git.config_values(repository, "om.memory"), DEFAULT_MEMORY_MIB)),
-        registry=(git.config_values(repository, "om.registry") or [None])[-1],
+        registry=next(reversed(git.config_values(repository, "om.registry")), None),
         lang=lang,
         default_branch=default,
     )
@@ -122,9 +121,8 @@ def _judge(old: str, new: str, ref: str, repository: str, config: Settings) -> R
         if protected:
             return RefVerdict(shown, False, (msg("hook.delete_protected", ref=shown),))
         return RefVerdict(shown, True)
-    if old != ZERO and not git.is_ancestor(repository, old, new):
-        if protected:
-            return RefVerdict(shown, False, (msg("hook.non_fast_forward", ref=shown),))
+    if protected and old != ZERO and not git.is_ancestor(repository, old, new):
+        return RefVerdict(shown, False, (msg("hook.non_fast_forward", ref=shown),))
     base: str | None = old if old != ZERO else None
     if base is None and config.default_branch and config.default_branch != ref:
         base = git.commit_id(repository, config.default_branch)
@@ -170,7 +168,7 @@ def _run_child(
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
             env=git.environment(),
-            preexec_fn=limit,  # noqa: PLW1509 - a single-threaded hook process
+            preexec_fn=limit,
             start_new_session=True,
         )
     except OSError as error:

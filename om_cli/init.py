@@ -74,7 +74,9 @@ def _valid(value: str, what: str) -> str:
     return value
 
 
-def create(folder: str, *, package: str = DEFAULT_PACKAGE, secretariat: str = DEFAULT_SECRETARIAT) -> Created:
+def create(
+    folder: str, *, package: str = DEFAULT_PACKAGE, secretariat: str = DEFAULT_SECRETARIAT
+) -> Created:
     """Write a new registry repository into `folder` (absent or empty) and `git init` it."""
     package = _valid(package, "--package")
     secretariat = _valid(secretariat, "--secretariat")

@@ -6,6 +6,7 @@ import io
 import json
 import re
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import jsonschema
@@ -107,7 +108,9 @@ def test_github_caps_annotate_the_most_severe_and_summarise_the_rest(tmp_path: P
     out = io.StringIO()
     github.write(report(*many), "de", out, str(summary))
     commands = parse_commands(out.getvalue())
-    counts = {name: sum(1 for c in commands if c[0] == name) for name in ("error", "warning", "notice")}
+    counts = {
+        name: sum(1 for c in commands if c[0] == name) for name in ("error", "warning", "notice")
+    }
     assert counts == {"error": 10, "warning": 10, "notice": 10}
     assert [c[0] for c in commands] == ["error"] * 10 + ["warning"] * 10 + ["notice"] * 10
     assert len(commands) <= github.MAX_PER_JOB
@@ -172,11 +175,11 @@ def test_sarif_is_valid_against_the_official_schema(
 
 def test_sarif_fingerprints_ignore_lines_and_base_mode_marks_new_results() -> None:
     first = finding(1, Severity.ERROR)
-    moved = Finding(**{**{k: getattr(first, k) for k in first.__slots__}, "line": 40})  # type: ignore[arg-type]
+    moved = replace(first, line=40)
     assert sarif.fingerprint(first) == sarif.fingerprint(moved)
-    old = Finding(**{**{k: getattr(first, k) for k in first.__slots__}, "existing": True, "rule": "OM110"})  # type: ignore[arg-type]
-    history = Finding(**{**{k: getattr(first, k) for k in first.__slots__}, "rule": "OM302", "commit": "a" * 40})  # type: ignore[arg-type]
-    waived = Finding(**{**{k: getattr(first, k) for k in first.__slots__}, "waiver": "lk-1", "severity": Severity.NOTICE})  # type: ignore[arg-type]
+    old = replace(first, existing=True, rule="OM110")
+    history = replace(first, rule="OM302", commit="a" * 40)
+    waived = replace(first, waiver="lk-1", severity=Severity.NOTICE)
     base = Report("registry", "2026-11-25", (first, old, history, waived), 3, base="b" * 40)
     document = sarif.document(base, "en")
     assert list(sarif_validator().iter_errors(document)) == []
@@ -210,8 +213,9 @@ def test_junit_is_valid_and_read_by_junitparser(
     failed = {case.name for case in cases if not case.is_passed}
     assert failed == {f["entity"] for f in expected if f["severity"] == "error"}
     for case in cases:
+        errors = [f for f in expected if f["entity"] == case.name and f["severity"] == "error"]
         for result in case.result:
-            assert all(f"{f['rule']}" in result.text for f in expected if f["entity"] == case.name and f["severity"] == "error")
+            assert all(f"{f['rule']} {f['message']}" in result.text for f in errors)
 
 
 def test_junit_clean_registry_is_one_passing_case_and_text_is_escaped(tmp_path: Path) -> None:

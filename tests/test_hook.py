@@ -154,9 +154,7 @@ def test_a_check_over_its_time_limit_refuses_the_push(work: Path, server: Path) 
     assert not accepted and "took longer than 0.01 s" in messages
 
 
-def test_a_memory_limit_too_small_for_the_check_refuses_the_push(
-    work: Path, server: Path
-) -> None:
+def test_a_memory_limit_too_small_for_the_check_refuses_the_push(work: Path, server: Path) -> None:
     git(server, "config", "om.memory", "32")  # MiB: too little to load and check a registry
     path = work / "registry/networks/om-nordhessen.yaml"
     path.write_text(path.read_text("utf-8").replace("Gründungstreffen", "Erstes Treffen"), "utf-8")

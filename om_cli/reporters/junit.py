@@ -62,8 +62,7 @@ def render(report: Report, lang: str, stream: TextIO, color: bool) -> None:
         head = (
             # no `file` attribute: Jenkins' JUnit schema (junit-10.xsd) does not allow one;
             # the file names stand in the failure text
-            f"    <testcase name={_attr(entity)} classname={_attr('om.' + kind)} "
-            f'time="0"'
+            f'    <testcase name={_attr(entity)} classname={_attr("om." + kind)} time="0"'
         )
         body: list[str] = []
         if errors:
@@ -83,8 +82,7 @@ def render(report: Report, lang: str, stream: TextIO, color: bool) -> None:
     name = _attr(f"om check {report.registry}")
     stream.write('<?xml version="1.0" encoding="UTF-8"?>\n')
     stream.write(
-        f'<testsuites name="om check" tests="{tests}" failures="{failures}" errors="0" '
-        f'time="0">\n'
+        f'<testsuites name="om check" tests="{tests}" failures="{failures}" errors="0" time="0">\n'
     )
     stream.write(
         f'  <testsuite name={name} tests="{tests}" failures="{failures}" errors="0" '
