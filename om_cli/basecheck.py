@@ -29,7 +29,7 @@ from dataclasses import replace
 from typing import Any
 
 from om_cli import git
-from om_cli.checker import check
+from om_cli.checker import _selected, check
 from om_cli.errors import GitError, RegistryError
 from om_cli.findings import Finding, Report
 from om_cli.messages import msg, printable
@@ -105,29 +105,40 @@ def introduced(
 
     Within one fingerprint, findings with the same message pair up first, then the rest in
     order: when an old network that already overlapped one neighbour gets a second (the same
-    rule, entity and pointer), the finding about the new neighbour is the new one.
+    rule, entity and pointer), the finding about the new neighbour is the new one. A finding
+    pairs only with a base finding at least as severe: a change that turns a notice into an
+    error (it drops the waiver, or raises the rule's severity in `om.yaml`) introduces an error.
     """
     old: dict[tuple[str, str, str], list[Finding]] = defaultdict(list)
     for finding in before:
         old[finding.fingerprint].append(finding)
     result: list[Finding] = []
     for fingerprint, group in _grouped(after).items():
-        candidates = old.get(fingerprint, [])
-        messages = [finding.message for finding in candidates]
-        unmatched: list[Finding] = []
+        candidates = list(old.get(fingerprint, ()))
         matched: list[Finding] = []
-        for finding in group:
-            if finding.message in messages:
-                messages.remove(finding.message)
+        unmatched: list[Finding] = []
+        for finding in group:  # first pass: the same message
+            partner = _partner(finding, candidates, same_message=True)
+            (matched if partner else unmatched).append(finding)
+        for finding in unmatched:  # second pass: any message
+            if _partner(finding, candidates, same_message=False):
                 matched.append(finding)
             else:
-                unmatched.append(finding)
-        spare = len(messages)  # base findings of this fingerprint not yet paired
-        matched.extend(unmatched[:spare])
-        result.extend(unmatched[spare:])
+                result.append(finding)
         if show_existing:
             result.extend(replace(finding, existing=True) for finding in matched)
     return result
+
+
+def _partner(finding: Finding, candidates: list[Finding], *, same_message: bool) -> bool:
+    """Take a base finding that `finding` can be the same as out of `candidates`."""
+    for index, candidate in enumerate(candidates):
+        if same_message and candidate.message != finding.message:
+            continue
+        if candidate.severity.rank <= finding.severity.rank:
+            del candidates[index]
+            return True
+    return False
 
 
 def _grouped(findings: Sequence[Finding]) -> dict[tuple[str, str, str], list[Finding]]:
@@ -237,12 +248,3 @@ def _store(key: str, report: Report) -> None:
         "files": report.files,
     }
     write_json_atomically(_cache_file(), content)
-
-
-def _selected(file: str, only: Sequence[str]) -> bool:
-    real = os.path.realpath(file)
-    for path in only:
-        wanted = os.path.realpath(path)
-        if real == wanted or real.startswith(wanted.rstrip(os.sep) + os.sep):
-            return True
-    return False

@@ -270,3 +270,19 @@ def test_findings_are_matched_by_fingerprint_and_then_by_message() -> None:
         (False, second[1].message),
         (True, second[0].message),
     ]
+
+
+def test_a_finding_that_gets_more_severe_is_new(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Dropping a waiver turns a waived notice back into a warning: the change introduces it."""
+    settings = repo / "registry/om.yaml"
+    text = settings.read_text("utf-8")
+    start = text.index("waivers:")
+    end = text.index("\n\n", start)
+    settings.write_text(text[:start] + "waivers: []" + text[end:], "utf-8")
+    code, report = run(capsys)
+    assert code == 0  # a warning
+    new = {(f["rule"], f["entity"], f["severity"]) for f in findings(report)}
+    assert ("OM201", "networks/om-weserbergland", "warning") in new
+    assert run(capsys, "--strict")[0] == 1
