@@ -64,12 +64,12 @@ def check_base(
         raise GitError(msg("base.shallow"))
     base_commit = git.commit_id(repo.path, base)
     if base_commit is None:
-        raise GitError(msg("base.missing", rev=printable(base, 80)))
+        raise GitError(msg("base.missing", rev=printable(base, 80), fetch=_fetchable(base)))
     head_commit = git.commit_id(repo.path, head or "HEAD")
     if head_commit is None:
         if head is None:
             raise GitError(msg("base.no_head"))
-        raise GitError(msg("base.missing", rev=printable(head, 80)))
+        raise GitError(msg("base.missing", rev=printable(head, 80), fetch=_fetchable(head)))
     common = git.merge_base(repo.path, base_commit, head_commit)
     if common is None:
         raise GitError(msg("base.unrelated", rev=printable(base, 80)))
@@ -96,6 +96,12 @@ def check_base(
         findings = [f for f in findings if _selected(f.file, only)]
     findings.sort(key=Finding.sort_key)
     return replace(after, findings=tuple(findings), base=common, head=head_commit if head else None)
+
+
+def _fetchable(rev: str) -> str:
+    """What to name in `git fetch origin …` for a missing `rev` (`origin/main` -> `main`)."""
+    name = rev.removeprefix("refs/remotes/").removeprefix("origin/")
+    return printable(name, 80)
 
 
 def introduced(

@@ -749,9 +749,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "base.missing": (
         "den Commit „{rev}“ gibt es in diesem Repository nicht; bitte holen, z. B. mit "
-        "„git fetch origin {rev}“ (GitHub Actions: actions/checkout mit „fetch-depth: 0“)",
+        "„git fetch origin {fetch}“ (GitHub Actions: actions/checkout mit „fetch-depth: 0“)",
         "there is no commit '{rev}' in this repository; fetch it, e.g. with "
-        "'git fetch origin {rev}' (GitHub Actions: actions/checkout with 'fetch-depth: 0')",
+        "'git fetch origin {fetch}' (GitHub Actions: actions/checkout with 'fetch-depth: 0')",
     ),
     "base.unrelated": (
         "die Basis „{rev}“ ist vom geprüften Commit aus nicht erreichbar (keine gemeinsame "

@@ -211,7 +211,8 @@ def test_a_missing_base_says_how_to_fetch_it(
 ) -> None:
     assert main(["check", "--base", "origin/main", "--lang", "en"]) == 2
     err = capsys.readouterr().err
-    assert "git fetch origin origin/main" in err and "fetch-depth: 0" in err
+    assert "no commit 'origin/main'" in err
+    assert "git fetch origin main" in err and "fetch-depth: 0" in err
     assert "Traceback" not in err
 
 
