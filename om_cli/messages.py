@@ -765,8 +765,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "the repository has no commit yet; om check --base compares commits",
     ),
     "base.head_without_base": (
-        "--head gilt nur zusammen mit --base",
-        "--head works only together with --base",
+        "--head und --show-existing gelten nur zusammen mit --base",
+        "--head and --show-existing work only together with --base",
     ),
     "base.at_and_base": (
         "--at und --base schließen einander aus",

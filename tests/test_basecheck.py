@@ -235,6 +235,7 @@ def test_a_shallow_clone_says_how_to_unshallow(
 
 def test_head_needs_base_and_at_excludes_it(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", "--head", "pr"]) == 2
+    assert main(["check", "--show-existing"]) == 2
     assert main(["check", "--base", "main", "--at", "pr"]) == 2
     assert "Traceback" not in capsys.readouterr().err
 

@@ -80,7 +80,7 @@ def check_command(
     from om_cli.checker import check
     from om_cli.reporters import REPORTERS
 
-    if head is not None and base is None:
+    if (head is not None or show_existing) and base is None:
         raise UsageError(msg("base.head_without_base"))
     if at is not None and base is not None:
         raise UsageError(msg("base.at_and_base"))
