@@ -27,7 +27,10 @@ from git objects.
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
+import signal
 import subprocess
 import sys
 from collections.abc import Iterable
@@ -176,7 +179,9 @@ def _run_child(
     try:
         out, _ = process.communicate(timeout=config.timeout)
     except subprocess.TimeoutExpired:
-        process.kill()
+        # the child leads its own process group: end it together with the git it started
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
         process.communicate()
         return -1, "", msg("hook.timeout", seconds=_seconds(config.timeout))
     text = out[:OUTPUT_LIMIT].decode("utf-8", "replace")
