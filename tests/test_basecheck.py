@@ -179,6 +179,7 @@ def test_a_commit_is_checked_from_git_objects_with_head(
     code, report = run(capsys, "--head", "pr")
     assert code == 1
     assert {f["rule"] for f in findings(report)} == {"OM004"}
+    assert {f["existing"] for f in findings(report)} == {False}  # every finding says so
     assert report["head"] == git(repo, "rev-parse", "pr").strip()
     code, report = run(capsys, "--head", "main")
     assert (code, findings(report)) == (0, [])

@@ -28,9 +28,14 @@ def as_dict(finding: Finding, lang: str) -> dict[str, Any]:
     return entry
 
 
+def _with_existing(entry: dict[str, Any]) -> dict[str, Any]:
+    entry.setdefault("existing", False)
+    return entry
+
+
 def document(report: Report, lang: str) -> dict[str, Any]:
-    """The whole report; with `--base` also `base`, `head` and `summary.existing` (the
-    summary counts only the new findings)."""
+    """The whole report; with `--base` also `base`, `head`, `summary.existing` (the other
+    counts are of the new findings only) and `existing` on every finding."""
     result: dict[str, Any] = {
         "version": 1,
         "as_of": report.as_of,
@@ -43,7 +48,8 @@ def document(report: Report, lang: str) -> dict[str, Any]:
             "files": report.files,
         },
     }
-    if report.base is not None:
+    if report.base is not None:  # every finding says whether it is new
+        result["findings"] = [_with_existing(entry) for entry in result["findings"]]
         result["base"] = report.base
         result["head"] = report.head
         result["summary"]["existing"] = report.existing
