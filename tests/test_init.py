@@ -141,3 +141,63 @@ def test_the_shipped_taxonomy_is_the_demonstration_registrys() -> None:
     for name in ("regions", "topics", "instruments"):
         shipped = (ROOT / "om_cli" / "defaults" / "taxonomy" / f"{name}.yaml").read_bytes()
         assert shipped == (ROOT / "registry" / "taxonomy" / f"{name}.yaml").read_bytes(), name
+
+
+def _git(cwd: Path, *args: str) -> None:
+    env = {
+        "HOME": str(cwd.parent), "GIT_CONFIG_NOSYSTEM": "1", "PATH": "/usr/bin:/bin",
+        "GIT_AUTHOR_NAME": "GS", "GIT_AUTHOR_EMAIL": "gs@example.org",
+        "GIT_COMMITTER_NAME": "GS", "GIT_COMMITTER_EMAIL": "gs@example.org",
+    }  # fmt: skip
+    result = subprocess.run(["git", *args], cwd=cwd, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+
+
+@pytest.fixture
+def pull_request(created: Path, tmp_path: Path) -> Path:
+    """The new repository pushed to a server; a clone of it on a branch `pr` that adds a
+    network without partners, as a merge request would."""
+    _git(created, "add", "-A")
+    _git(created, "commit", "-q", "-m", "Register angelegt")
+    server = tmp_path / "server.git"
+    _git(tmp_path, "clone", "-q", "--bare", str(created), str(server))
+    clone = tmp_path / "ci"
+    _git(tmp_path, "clone", "-q", f"file://{server}", str(clone))
+    _git(clone, "checkout", "-q", "-b", "pr")
+    network = (
+        "id: om-beispiel\nname: Offensive Mittelstand Beispiel\nkind: regional\n"
+        "regions: [ags-06611]\nstatus: applied\napplied_on: 2026-11-02\n"
+    )
+    (clone / "registry/networks/om-beispiel.yaml").write_text(network, "utf-8")
+    _git(clone, "add", "-A")
+    _git(clone, "commit", "-q", "-m", "Antrag")
+    return clone
+
+
+def _shell(script: str, cwd: Path, extra: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    env = {"PATH": f"{BIN}:/usr/bin:/bin", "HOME": str(cwd.parent), "GIT_CONFIG_NOSYSTEM": "1",
+           "XDG_CACHE_HOME": str(cwd.parent / "cache"), **extra}  # fmt: skip
+    return subprocess.run(
+        ["bash", "-e", "-c", script], cwd=cwd, env=env, capture_output=True, text=True
+    )
+
+
+def test_the_gitlab_job_fails_the_merge_request_with_a_junit_report(pull_request: Path) -> None:
+    gitlab = yaml.safe_load((pull_request / ".gitlab-ci.yml").read_text("utf-8"))
+    lines = [line for line in gitlab["om-check"]["script"] if "pip install" not in line]
+    result = _shell("\n".join(lines), pull_request, {"CI_MERGE_REQUEST_TARGET_BRANCH_NAME": "main"})
+    assert result.returncode == 1, result.stderr
+    assert "om-beispiel.yaml" in result.stdout and "OM105" in result.stdout
+    report = (pull_request / "om-junit.xml").read_text("utf-8")
+    assert '<testcase name="networks/om-beispiel"' in report and "<failure" in report
+
+
+def test_the_github_workflow_annotates_the_pull_request(pull_request: Path) -> None:
+    workflow = yaml.safe_load((pull_request / ".github/workflows/om.yml").read_text("utf-8"))
+    (step,) = [s for s in workflow["jobs"]["check"]["steps"]
+               if s.get("if") == "github.event_name == 'pull_request'"]  # fmt: skip
+    result = _shell(step["run"], pull_request, {"BASE_REF": "main"})
+    assert result.returncode == 1, result.stderr
+    assert "::error file=registry/networks/om-beispiel.yaml,line=" in result.stdout
+    _git(pull_request, "checkout", "-q", "main")
+    assert _shell(step["run"], pull_request, {"BASE_REF": "main"}).returncode == 0
