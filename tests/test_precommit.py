@@ -106,3 +106,25 @@ def test_the_hook_definition_runs_on_yaml_without_file_names() -> None:
     (hook,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text("utf-8"))
     assert hook["id"] == "om-check" and hook["language"] == "python"
     assert hook["entry"] == "om check" and hook["pass_filenames"] is False
+
+
+def test_the_config_om_init_writes_works_with_pre_commit(
+    om_repository: tuple[Path, dict[str, str]], tmp_path: Path
+) -> None:
+    """`om init` writes a `repo: local` hook that installs om with pip: here from the copy."""
+    from om_cli.cli import main
+
+    om, env = om_repository
+    folder = tmp_path / "neu"
+    assert main(["init", str(folder), "--package", str(om)]) == 0
+    for args in (["add", "-A"], ["commit", "-q", "-m", "Register"]):
+        result = run(folder, "git", *args, env=env)
+        assert result.returncode == 0, result.stderr
+    tool = pre_commit()
+    good = run(folder, tool, "run", "--all-files", env=env)
+    assert good.returncode == 0, good.stdout + good.stderr
+    assert "Passed" in good.stdout
+    (folder / "registry/networks/om-leer.yaml").write_text("id: om-leer\n", "utf-8")
+    run(folder, "git", "add", "-A", env=env)
+    bad = run(folder, tool, "run", "--all-files", env=env)
+    assert bad.returncode == 1 and "OM002" in bad.stdout, bad.stdout + bad.stderr
