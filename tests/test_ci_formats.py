@@ -180,11 +180,14 @@ def test_sarif_fingerprints_ignore_lines_and_base_mode_marks_new_results() -> No
     old = replace(first, existing=True, rule="OM110")
     history = replace(first, rule="OM302", commit="a" * 40)
     waived = replace(first, waiver="lk-1", severity=Severity.NOTICE)
-    base = Report("registry", "2026-11-25", (first, old, history, waived), 3, base="b" * 40)
+    whole = replace(first, rule="OM305", entity="history", file="", line=0, column=0, pointer="")
+    base = Report("registry", "2026-11-25", (first, old, history, waived, whole), 3, base="b" * 40)
     document = sarif.document(base, "en")
     assert list(sarif_validator().iter_errors(document)) == []
     results = document["runs"][0]["results"]
-    assert [r["baselineState"] for r in results] == ["new", "unchanged", "new", "new"]
+    assert [r["baselineState"] for r in results] == ["new", "unchanged", "new", "new", "new"]
+    assert "physicalLocation" not in results[4]["locations"][0]
+    assert github.command(whole, "en").startswith("::error title=OM305 ")
     assert results[2]["properties"]["commit"] == "a" * 40
     assert results[3]["suppressions"][0]["status"] == "accepted"
     assert results[3]["level"] == "note"

@@ -57,8 +57,8 @@ def _title(finding: Finding, lang: str) -> str:
 
 def command(finding: Finding, lang: str) -> str:
     """The workflow command that annotates one finding."""
-    properties = [f"file={escape_property(finding.file)}"]
-    if finding.line > 0:
+    properties = [f"file={escape_property(finding.file)}"] if finding.file else []
+    if finding.file and finding.line > 0:
         properties.append(f"line={finding.line}")
         if finding.column > 0:
             properties.append(f"col={finding.column}")

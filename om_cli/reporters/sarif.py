@@ -86,6 +86,9 @@ def catalogue(lang: str) -> list[dict[str, Any]]:
 
 
 def _location(finding: Finding) -> dict[str, Any]:
+    logical = [{"name": finding.entity, "kind": "object"}]
+    if not finding.file:  # a history finding about the repository as a whole (OM305)
+        return {"logicalLocations": logical}
     path = finding.file
     if os.path.isabs(path):
         artifact: dict[str, Any] = {"uri": Path(path).as_uri()}
@@ -98,10 +101,7 @@ def _location(finding: Finding) -> dict[str, Any]:
         if finding.column > 0:
             region["startColumn"] = finding.column
         physical["region"] = region
-    return {
-        "physicalLocation": physical,
-        "logicalLocations": [{"name": finding.entity, "kind": "object"}],
-    }
+    return {"physicalLocation": physical, "logicalLocations": logical}
 
 
 def _result(finding: Finding, index: dict[str, int], lang: str, base: bool) -> dict[str, Any]:
