@@ -140,7 +140,8 @@ def test_a_non_empty_folder_or_a_file_is_refused(
 def test_the_shipped_taxonomy_is_the_demonstration_registrys() -> None:
     for name in ("regions", "topics", "instruments"):
         shipped = (ROOT / "om_cli" / "defaults" / "taxonomy" / f"{name}.yaml").read_bytes()
-        assert shipped == (ROOT / "registry" / "taxonomy" / f"{name}.yaml").read_bytes(), name
+        demo = (ROOT / "registry" / "taxonomy" / f"{name}.yaml").read_bytes()
+        assert shipped == demo, f"copy registry/taxonomy/{name}.yaml to om_cli/defaults/taxonomy/"
 
 
 def _git(cwd: Path, *args: str) -> None:
