@@ -289,3 +289,19 @@ def test_a_finding_that_gets_more_severe_is_new(
     new = {(f["rule"], f["entity"], f["severity"]) for f in findings(report)}
     assert ("OM201", "networks/om-weserbergland", "warning") in new
     assert run(capsys, "--strict")[0] == 1
+
+
+def test_links_out_of_the_registry_are_findings_not_crashes(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    partners = repo / "registry/partners"
+    (partners / "absolut.yaml").symlink_to("/etc/passwd")
+    (partners / "hinaus.yaml").symlink_to("../../../../../../etc/hostname")
+    (partners / "drinnen.yaml").symlink_to("hwk-kassel.yaml")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "Links")
+    code, report = run(capsys, "--head", "pr")
+    assert code == 1
+    assert {(f["rule"], f["file"]) for f in findings(report)} == {
+        ("OM001", f"registry/partners/{name}.yaml") for name in ("absolut", "hinaus", "drinnen")
+    }

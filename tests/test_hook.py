@@ -166,3 +166,11 @@ def test_a_memory_limit_too_small_for_the_check_refuses_the_push(work: Path, ser
     git(server, "config", "--unset", "om.memory")
     accepted, messages, _ = push(work, "HEAD:main")
     assert accepted, messages
+
+
+def test_a_link_out_of_the_repository_is_refused_as_a_finding(work: Path) -> None:
+    (work / "registry/partners/passwd.yaml").symlink_to("/etc/passwd")
+    commit_all(work, "Link")
+    accepted, messages, _ = push(work, "HEAD:main")
+    assert not accepted and "OM001" in messages and "registry/partners/passwd.yaml" in messages
+    assert "Traceback" not in messages
