@@ -305,3 +305,16 @@ def test_links_out_of_the_registry_are_findings_not_crashes(
     assert {(f["rule"], f["file"]) for f in findings(report)} == {
         ("OM001", f"registry/partners/{name}.yaml") for name in ("absolut", "hinaus", "drinnen")
     }
+
+
+def test_check_at_reads_a_commit_with_hostile_links_too(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (repo / "registry/partners/absolut.yaml").symlink_to("/etc/passwd")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "Link")
+    assert main(["check", "--at", "HEAD", "--format", "json"]) == 1
+    report = json.loads(capsys.readouterr().out)
+    assert ("OM001", "registry/partners/absolut.yaml") in {
+        (f["rule"], f["file"]) for f in findings(report)
+    }
