@@ -203,7 +203,8 @@ def tree_report(
     )
     cached = _cached(key) if use_cache else None
     if cached is not None:
-        return Report(shown, as_of.isoformat(), cached[0], cached[1])
+        findings, files, entities = cached
+        return Report(shown, as_of.isoformat(), findings, files, entities=entities)
     from om_cli.engine import check_registry, load_registry
 
     with tempfile.TemporaryDirectory(prefix="om-base-") as folder:
@@ -215,6 +216,7 @@ def tree_report(
         # again; the report cache (keyed by folder) is not used for a folder that is gone after
         loaded = load_registry(root, shown, use_cache=use_cache)
         report = check_registry(loaded, as_of=as_of)
+        report = replace(report, entities=tuple(item.entry.entity for item in loaded.loaded))
     if use_cache:
         _store(key, report)
     return report
@@ -224,7 +226,7 @@ def _cache_file() -> str:
     return os.path.join(cache_dir(), "tree-reports.json")
 
 
-def _cached(key: str) -> tuple[tuple[Finding, ...], int] | None:
+def _cached(key: str) -> tuple[tuple[Finding, ...], int, tuple[str, ...]] | None:
     from om_cli.report_cache import _decode_finding
 
     content = read_trusted_json(_cache_file())
@@ -235,7 +237,8 @@ def _cached(key: str) -> tuple[tuple[Finding, ...], int] | None:
         return None
     try:
         findings = tuple(_decode_finding(raw) for raw in entry["findings"])
-        return findings, int(entry["files"])
+        entities = tuple(str(name) for name in entry["entities"])
+        return findings, int(entry["files"]), entities
     except (KeyError, ValueError, TypeError, IndexError):
         return None
 
@@ -252,5 +255,6 @@ def _store(key: str, report: Report) -> None:
     content[key] = {
         "findings": [_encode_finding(finding) for finding in report.findings],
         "files": report.files,
+        "entities": list(report.entities),
     }
     write_json_atomically(_cache_file(), content)

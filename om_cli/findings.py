@@ -59,6 +59,7 @@ class Report:
     notes: tuple[Message, ...] = field(default=())
     base: str | None = None  # `om check --base`: the commit compared against
     head: str | None = None  # ... and the commit checked (None: the working tree)
+    entities: tuple[str, ...] = ()  # every entity file read (JUnit: one test case each)
 
     def count(self, severity: Severity) -> int:
         """Findings of `severity`; those marked `existing` (already on the base) do not count."""

@@ -1,11 +1,12 @@
 """`--format junit`: JUnit XML, as GitLab (`artifacts:reports:junit`) and Jenkins read it.
 
-One test suite for the check; one test case per entity with findings (`networks/om-kassel`,
-class name `om.networks`). An entity with errors fails: its `<failure>` names
-the rules and its text lists every finding (file:line:col, severity, rule, message). Warnings
-and notices alone do not fail a case; they are listed in its `<system-out>`. Without any
-finding the suite holds one passing case, `registry`, so a clean check is a green test and not
-an empty report. Text is XML-escaped, and characters XML 1.0 cannot hold are replaced.
+One test suite for the check; one test case per entity (`networks/om-kassel`, class name
+`om.networks`): every entity file read, and every other entity a finding names. An entity
+with errors fails: its `<failure>` names the rules and its text lists every finding
+(file:line:col, severity, rule, message). Warnings and notices alone do not fail a case; they
+are listed in its `<system-out>`. Without any entity (an empty registry) the suite holds one
+passing case, `registry`, so a clean check is a green test and not an empty report. Text is
+XML-escaped, and characters XML 1.0 cannot hold are replaced.
 """
 
 from __future__ import annotations
@@ -54,11 +55,16 @@ def render(report: Report, lang: str, stream: TextIO, color: bool) -> None:
         by_entity[finding.entity].append(finding)
     cases: list[str] = []
     failures = 0
-    for entity in sorted(by_entity):
-        findings = by_entity[entity]
+    for entity in sorted(set(report.entities) | set(by_entity)):
+        findings = by_entity.get(entity, [])
+        kind = entity.split("/", 1)[0] if "/" in entity else entity
+        if not findings:
+            cases.append(
+                f'    <testcase name={_attr(entity)} classname={_attr("om." + kind)} time="0"/>'
+            )
+            continue
         errors = [f for f in findings if f.severity is Severity.ERROR and not f.existing]
         others = [f for f in findings if f not in errors]
-        kind = entity.split("/", 1)[0] if "/" in entity else entity
         head = (
             # no `file` attribute: Jenkins' JUnit schema (junit-10.xsd) does not allow one;
             # the file names stand in the failure text
