@@ -41,7 +41,7 @@ from om_cli.findings import Report
 from om_cli.messages import Message, msg, printable
 
 ZERO = "0" * 40
-FINDINGS = 11  # the child's exit code for "the change brings errors" (om_cli.cli.hook)
+FINDINGS = 11  # the child's exit code for "the change brings errors" (om_cli.hook_child)
 DEFAULT_TIMEOUT = 60.0
 DEFAULT_MEMORY_MIB = 2048
 OUTPUT_LIMIT = 64 * 1024  # what the pusher is shown of one check, at most
@@ -166,7 +166,7 @@ def _run_child(
 
     try:
         process = subprocess.Popen(
-            [config.python, "-m", "om_cli.cli.hook", json.dumps(request)],
+            [config.python, "-m", "om_cli.hook_child", json.dumps(request)],
             stdin=subprocess.DEVNULL,
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,

@@ -88,6 +88,7 @@ def test_a_bad_change_is_refused_with_its_findings(work: Path, server: Path) -> 
     assert "refs/heads/main: the change brings errors into the registry" in messages
     assert "registry/networks/om-kassel.yaml" in messages and "OM004" in messages
     assert "push refused" in messages
+    assert "Warning" not in messages and "Traceback" not in messages  # only om's own words
     assert git(server, "rev-parse", "main").stdout == before
 
 

@@ -1,14 +1,8 @@
-"""`om hook pre-receive`: the server-side hook (the work is in `om_cli.hook`).
-
-Run as a module (`python -m om_cli.cli.hook REQUEST`), this is also the child process in which
-the hook checks one ref update under time and memory limits: it prints the findings as text
-and exits 0 (no errors), `FINDINGS` (errors) or anything else (the check could not be made —
-among them Python's own 1 for a crash, e.g. out of memory, which must never pass as a verdict).
-"""
+"""`om hook pre-receive`: the server-side hook (the work is in `om_cli.hook`; the check of
+each ref runs in a child process, `om_cli.hook_child`)."""
 
 from __future__ import annotations
 
-import json
 import sys
 from typing import Annotated
 
@@ -16,8 +10,6 @@ import typer
 
 from om_cli.cli.options import Lang, language
 from om_cli.messages import msg
-
-FINDINGS = 11  # the child's exit code for "the change brings errors"
 
 app = typer.Typer(help="Git-Hooks für Register-Repositorys.", no_args_is_help=True)
 
@@ -49,32 +41,3 @@ def pre_receive_command(
         raise typer.Exit(0)
     out.write(msg("hook.rejected").text(chosen) + "\n")
     raise typer.Exit(1)
-
-
-def child(argv: list[str]) -> int:
-    """The child process: check one update, print the findings, return the exit code."""
-    from om_cli.errors import OmError
-    from om_cli.hook import child_report
-    from om_cli.reporters import REPORTERS
-
-    try:
-        request = json.loads(argv[0])
-        if not isinstance(request, dict):
-            raise ValueError
-    except (IndexError, ValueError):
-        sys.stdout.write(f"om: {msg('hook.bad_request').text('de')}\n")
-        return 2
-    lang = str(request.get("lang") or "de")
-    try:
-        report = child_report(request)
-        REPORTERS["text"](report, lang, sys.stdout, False)
-    except OmError as error:
-        sys.stdout.write(f"om: {error.text(lang)}\n")
-        return 2
-    except MemoryError:
-        return 3
-    return FINDINGS if report.exit_code() else 0
-
-
-if __name__ == "__main__":
-    sys.exit(child(sys.argv[1:]))
