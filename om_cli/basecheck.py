@@ -58,18 +58,20 @@ def check_base(
     """
     where = registry if head is None and registry is not None else repository
     repo = git.open_repository(where)
+    prefix = repo.prefix  # where the registry folder lies in the work tree
     if not repo.bare:  # git runs at the top, where tree paths and pathspecs agree
-        repo = replace(repo, path=git.toplevel(repo.path), prefix="")
-    if git.is_shallow(repo.path):
+        repo = replace(repo, path=_top(where, prefix), prefix="")
+    if repo.shallow:
         raise GitError(msg("base.shallow"))
-    base_commit = git.commit_id(repo.path, base)
-    if base_commit is None:
-        raise GitError(msg("base.missing", rev=printable(base, 80), fetch=_fetchable(base)))
-    head_commit = git.commit_id(repo.path, head or "HEAD")
-    if head_commit is None:
+    # one git call in the usual case; one per revision only to say which one is missing
+    pair = git.commit_ids(repo.path, base, head or "HEAD")
+    if pair is None:
+        if git.commit_id(repo.path, base) is None:
+            raise GitError(msg("base.missing", rev=printable(base, 80), fetch=_fetchable(base)))
         if head is None:
             raise GitError(msg("base.no_head"))
         raise GitError(msg("base.missing", rev=printable(head, 80), fetch=_fetchable(head)))
+    base_commit, head_commit = pair
     common = git.merge_base(repo.path, base_commit, head_commit)
     if common is None:
         raise GitError(msg("base.unrelated", rev=printable(base, 80)))
@@ -77,7 +79,7 @@ def check_base(
 
     if head is None:
         assert registry is not None
-        inside = _inside(repo, registry)
+        inside = prefix.rstrip("/") or "."
         shown = registry
         after = check(registry, shown=shown, as_of=day, use_cache=use_cache)
     else:
@@ -158,6 +160,13 @@ def _history_findings(repo: git.Repository, base: str, head: str, registry: str)
     """The history findings of the commits in `base..head` (OM301–OM305)."""
     # history rules OM301–OM305: om_cli.audit (integrated on merge)
     return []
+
+
+def _top(folder: str, prefix: str) -> str:
+    """The top of the work tree, from a folder in it and the folder's prefix (saves a git
+    call: `git rev-parse --show-prefix` said where the folder lies)."""
+    depth = len([part for part in prefix.split("/") if part])
+    return os.path.normpath(os.path.join(os.path.realpath(folder), *([os.pardir] * depth)))
 
 
 def _inside(repo: git.Repository, registry: str) -> str:

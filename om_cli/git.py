@@ -541,12 +541,6 @@ def export_tree(top: str, rev: str, path: str, destination: str) -> None:
 # --- om check --base, om hook pre-receive: comparing commits, read from git objects ------------
 
 
-def is_shallow(path: str) -> bool:
-    """True when the repository at `path` is a shallow clone (its history is cut off)."""
-    out = _run(path, "rev-parse", "--is-shallow-repository")
-    return out.strip() == b"true"
-
-
 def commit_id(path: str, rev: str) -> str | None:
     """The commit `rev` names, or None when the repository has no such commit."""
     if rev.startswith("-") or "\0" in rev:
@@ -555,6 +549,17 @@ def commit_id(path: str, rev: str) -> str | None:
     if result.returncode != 0:
         return None
     return result.stdout.decode("ascii", "replace").strip() or None
+
+
+def commit_ids(path: str, *revs: str) -> list[str] | None:
+    """The commits several revisions name, in one call; None when any is not a commit."""
+    if any(rev.startswith("-") or "\0" in rev for rev in revs):
+        return None
+    result = _call(path, "rev-parse", *(f"{rev}^{{commit}}" for rev in revs))
+    found = result.stdout.decode("ascii", "replace").split()
+    if result.returncode != 0 or len(found) != len(revs):
+        return None
+    return found
 
 
 def merge_base(path: str, first: str, second: str) -> str | None:
