@@ -14,8 +14,9 @@ repository; a branch `pr` is checked out. Then, round by round, each run a whole
   base cold                     `om check --base main --no-cache` on the same change
   plain warm, one changed file  `om check` alone after the same kind of edit, for comparison
 
-Each run must exit 0 or 1 and print JSON; the changed-file runs must report no new finding
-(the edits are harmless). Medians are printed with the target of DESIGN.md (≤ 1 s).
+Each run must exit 0 or 1 and print JSON, and the changed-file runs must report no new
+finding (the edits are harmless); otherwise the script stops with an error. Medians are
+printed with the target of DESIGN.md (≤ 1 s), PASS or FAIL.
 """
 
 from __future__ import annotations
@@ -134,7 +135,7 @@ def main(argv: list[str] | None = None) -> int:
                 ),
                 "utf-8",
             )  # fmt: skip
-        return 0 if met else 1
+        return 0  # a missed target is reported, not an error (as bench/run.py does)
     finally:
         if args.keep:
             print(f"kept: {folder}", file=sys.stderr)
