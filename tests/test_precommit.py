@@ -99,6 +99,17 @@ def test_the_hook_passes_a_good_and_fails_a_bad_registry(
     assert "Failed" in bad.stdout
     assert "registry/networks/om-kassel.yaml" in bad.stdout and "OM004" in bad.stdout
 
+    # a commit that only deletes the partner: pre-commit lists no deleted file, the hook runs
+    # all the same and refuses it
+    assert run(registry, "git", "checkout", "--", ".", env=env).returncode == 0
+    assert (
+        run(registry, "git", "rm", "-q", "registry/partners/hwk-kassel.yaml", env=env).returncode
+        == 0
+    )
+    staged = run(registry, tool, "try-repo", str(om), "om-check", env=env)
+    assert staged.returncode == 1, staged.stdout + staged.stderr
+    assert "OM004" in staged.stdout and "Skipped" not in staged.stdout
+
 
 def test_the_hook_definition_runs_on_yaml_without_file_names() -> None:
     import yaml
@@ -106,6 +117,7 @@ def test_the_hook_definition_runs_on_yaml_without_file_names() -> None:
     (hook,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text("utf-8"))
     assert hook["id"] == "om-check" and hook["language"] == "python"
     assert hook["entry"] == "om check" and hook["pass_filenames"] is False
+    assert hook["always_run"] is True  # pre-commit lists no deleted file: a deletion must run it
 
 
 def test_the_config_om_init_writes_works_with_pre_commit(
