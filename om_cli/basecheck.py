@@ -32,7 +32,7 @@ from om_cli import git
 from om_cli.checker import _selected, check
 from om_cli.errors import GitError, RegistryError
 from om_cli.findings import Finding, Report
-from om_cli.messages import msg, printable
+from om_cli.messages import Message, msg, printable
 from om_cli.store import cache_dir, code_stamp, digest, read_trusted_json, write_json_atomically
 
 # How many tree reports the cache keeps (the base and head of the last few checks).
@@ -113,28 +113,37 @@ def introduced(
 
     Within one fingerprint, findings with the same message pair up first, then the rest in
     order: when an old network that already overlapped one neighbour gets a second (the same
-    rule, entity and pointer), the finding about the new neighbour is the new one. A finding
-    pairs only with a base finding at least as severe: a change that turns a notice into an
-    error (it drops the waiver, or raises the rule's severity in `om.yaml`) introduces an error.
+    rule, entity and pointer), the finding about the new neighbour is the new one. What is left
+    pairs by rule, entity and message: a list entry that moved (a partner inserted above an old
+    broken reference changes its pointer from `/partners/2/partner` to `/partners/3/partner`)
+    is the same old problem. A finding pairs only with a base finding at least as severe: a
+    change that turns a notice into an error (it drops the waiver, or raises the rule's
+    severity in `om.yaml`) introduces an error.
     """
     old: dict[tuple[str, str, str], list[Finding]] = defaultdict(list)
     for finding in before:
         old[finding.fingerprint].append(finding)
-    result: list[Finding] = []
+    matched: list[Finding] = []
+    unmatched: list[Finding] = []
     for fingerprint, group in _grouped(after).items():
-        candidates = list(old.get(fingerprint, ()))
-        matched: list[Finding] = []
-        unmatched: list[Finding] = []
+        candidates = old.get(fingerprint, [])
+        rest: list[Finding] = []
         for finding in group:  # first pass: the same message
             partner = _partner(finding, candidates, same_message=True)
+            (matched if partner else rest).append(finding)
+        for finding in rest:  # second pass: any message
+            partner = _partner(finding, candidates, same_message=False)
             (matched if partner else unmatched).append(finding)
-        for finding in unmatched:  # second pass: any message
-            if _partner(finding, candidates, same_message=False):
-                matched.append(finding)
-            else:
-                result.append(finding)
-        if show_existing:
-            result.extend(replace(finding, existing=True) for finding in matched)
+    moved: dict[tuple[str, str, Message], list[Finding]] = defaultdict(list)
+    for candidates in old.values():  # third pass: base findings left, by rule, entity, message
+        for finding in candidates:
+            moved[(finding.rule, finding.entity, finding.message)].append(finding)
+    result: list[Finding] = []
+    for finding in unmatched:
+        candidates = moved.get((finding.rule, finding.entity, finding.message), [])
+        (matched if _partner(finding, candidates, same_message=True) else result).append(finding)
+    if show_existing:
+        result.extend(replace(finding, existing=True) for finding in matched)
     return result
 
 

@@ -318,3 +318,28 @@ def test_check_at_reads_a_commit_with_hostile_links_too(
     assert ("OM001", "registry/partners/absolut.yaml") in {
         (f["rule"], f["file"]) for f in findings(report)
     }
+
+
+def test_an_old_problem_in_a_list_entry_that_moved_is_not_new() -> None:
+    old = [_finding("OM004", "networks/a", "/partners/2/partner", 9, id="weg")]
+    moved = [
+        _finding("OM004", "networks/a", "/partners/3/partner", 10, id="weg"),
+        _finding("OM004", "networks/a", "/partners/0/partner", 7, id="neu"),
+    ]
+    assert [f.pointer for f in introduced(old, moved)] == ["/partners/0/partner"]
+
+
+def test_a_partner_added_above_an_old_broken_reference_passes(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    kassel = repo / "registry/networks/om-kassel.yaml"
+    edit(kassel, "partner: hwk-kassel", "partner: gibt-es-nicht")
+    git(repo, "commit", "-q", "-am", "kaputter Verweis")
+    git(repo, "branch", "-f", "main")
+    edit(
+        kassel,
+        "partners:\n",
+        "partners:\n  - {partner: ihk-nordhessen-beispiel, since: 2022-01-01, role: member}\n",
+    )
+    code, report = run(capsys)
+    assert (code, findings(report)) == (0, [])
