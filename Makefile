@@ -28,6 +28,7 @@ lint: setup
 
 bench: setup
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/base.py
 
 docs: setup
 	$(BIN)/python -m om_cli.docs docs/rules

@@ -41,6 +41,7 @@ def check(
         )
         report = check_registry(registry, as_of=as_of)
         reports.store(key, report)
+    report = replace(report, entities=tuple(entry.entity for entry in discovered[0]))
     if only:
         chosen = tuple(f for f in report.findings if _selected(f.file, only))
         report = replace(report, findings=chosen)

@@ -37,6 +37,7 @@ class Finding:
     message: Message
     waiver: str | None = None
     commit: str | None = None  # the commit a history finding (OM301–OM305) is about
+    existing: bool = False  # `om check --base --show-existing`: already there on the base
 
     @property
     def fingerprint(self) -> tuple[str, str, str]:
@@ -57,9 +58,20 @@ class Report:
     files: int
     notes: tuple[Message, ...] = field(default=())
     commits: int | None = None  # how many commits the history rules judged, if they ran
+    base: str | None = None  # `om check --base`: the commit compared against
+    head: str | None = None  # ... and the commit checked (None: the working tree)
+    entities: tuple[str, ...] = ()  # every entity file read (JUnit: one test case each)
 
     def count(self, severity: Severity) -> int:
-        return sum(1 for finding in self.findings if finding.severity is severity)
+        """Findings of `severity`; those marked `existing` (already on the base) do not count."""
+        return sum(
+            1 for finding in self.findings if finding.severity is severity and not finding.existing
+        )
+
+    @property
+    def existing(self) -> int:
+        """Findings shown although they were already there on the base (`--show-existing`)."""
+        return sum(1 for finding in self.findings if finding.existing)
 
     def exit_code(self, *, strict: bool = False) -> int:
         """0 when no errors (and, with `strict`, no warnings), else 1."""

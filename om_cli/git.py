@@ -691,3 +691,139 @@ def tree_files(repo: Repository, commit: str, pathspec: str) -> list[tuple[str, 
             files.append((_path(path), Blob(fields[2].decode("ascii", "replace"),
                                              fields[0] in _REGULAR_MODES)))  # fmt: skip
     return files
+
+
+# --- om check --base, om hook pre-receive: comparing commits, read from git objects ------------
+
+
+def commit_id(path: str, rev: str) -> str | None:
+    """The commit `rev` names, or None when the repository has no such commit."""
+    if rev.startswith("-") or "\0" in rev:
+        return None
+    result = _call(path, "rev-parse", "-q", "--verify", "--end-of-options", f"{rev}^{{commit}}")
+    if result.returncode != 0:
+        return None
+    return result.stdout.decode("ascii", "replace").strip() or None
+
+
+def commit_ids(path: str, *revs: str) -> list[str] | None:
+    """The commits several revisions name, in one call; None when any is not a commit."""
+    if any(rev.startswith("-") or "\0" in rev for rev in revs):
+        return None
+    result = _call(path, "rev-parse", *(f"{rev}^{{commit}}" for rev in revs))
+    found = result.stdout.decode("ascii", "replace").split()
+    if result.returncode != 0 or len(found) != len(revs):
+        return None
+    return found
+
+
+def merge_base(path: str, first: str, second: str) -> str | None:
+    """The best common ancestor of two commits; None when they share no history."""
+    result = _call(path, "merge-base", first, second)
+    if result.returncode != 0:
+        return None
+    found = result.stdout.decode("ascii", "replace").split()
+    return found[0] if found else None
+
+
+def is_ancestor(path: str, ancestor: str, descendant: str) -> bool:
+    """True when `ancestor` is reachable from `descendant` (a fast-forward leads from one to
+    the other)."""
+    result = _call(path, "merge-base", "--is-ancestor", ancestor, descendant)
+    if result.returncode not in (0, 1):
+        raise _failure("merge-base", result.stderr, path)
+    return result.returncode == 0
+
+
+def tree_id(path: str, commit: str, inside: str) -> str | None:
+    """The id of the folder `inside` (relative to the top; "." the whole tree) at `commit`, or
+    None when the commit has no folder there."""
+    if inside in ("", "."):
+        result = _call(path, "rev-parse", "-q", "--verify", f"{commit}^{{tree}}")
+        ok = result.returncode == 0
+        return result.stdout.decode("ascii", "replace").strip() if ok else None
+    out = _run(path, "ls-tree", "--full-tree", "-z", commit, "--", inside.rstrip("/"))
+    for record in out.split(b"\0"):
+        meta, _, name = record.partition(b"\t")
+        fields = meta.split()
+        if len(fields) == 3 and fields[1] == b"tree" and name == inside.rstrip("/").encode():
+            return fields[2].decode("ascii", "replace")
+    return None
+
+
+def default_branch(path: str) -> str | None:
+    """The branch HEAD points to (in a bare repository: the default branch), e.g.
+    `refs/heads/main`; None for a detached HEAD."""
+    result = _call(path, "symbolic-ref", "-q", "HEAD")
+    if result.returncode != 0:
+        return None
+    return result.stdout.decode("utf-8", "replace").strip() or None
+
+
+def config_values(path: str, key: str) -> list[str]:
+    """Every value of a multi-valued git config key (e.g. `om.protected`), in order."""
+    result = _call(path, "config", "--get-all", key)
+    if result.returncode not in (0, 1):
+        raise _failure("config", result.stderr, path)
+    return [line for line in result.stdout.decode("utf-8", "replace").splitlines() if line]
+
+
+def init_repository(path: str, branch: str = "main") -> None:
+    """`git init` a new repository at `path` with `branch` as its first branch."""
+    _run(path, "init", "-q", f"--initial-branch={branch}")
+
+
+# A link that tarfile's `data` filter refuses (absolute, or pointing out of the folder) is
+# written as a link to this name, which never exists: om reports it as a link (OM001) and never
+# follows it.
+REFUSED_LINK = ".om-refused-link"
+
+
+def export_tree_safely(top: str, rev: str, path: str, destination: str) -> None:
+    """`export_tree` for untrusted commits (`om check --base`, the pre-receive hook).
+
+    The archive streams from git into tarfile (a 50 MB blob never sits in memory twice).
+    Symbolic links that would point outside `destination` become dangling links; device files
+    and members with unsafe names are left out: a hostile commit is reported on, never crashes.
+    """
+    import tarfile
+
+    def refuse_unsafe(member: tarfile.TarInfo, where: str) -> tarfile.TarInfo | None:
+        try:
+            return tarfile.data_filter(member, where)
+        except tarfile.FilterError:
+            if member.issym():
+                try:
+                    return tarfile.data_filter(
+                        member.replace(linkname=REFUSED_LINK, deep=False), where
+                    )
+                except tarfile.FilterError:
+                    return None
+            return None  # a hard link out of the tree (git makes none), a device: left out
+
+    args = ["git", "-C", top, *PINNED, "archive", "--format=tar", f"{rev}^{{commit}}", "--", path]
+    with tempfile.TemporaryFile() as errors:
+        try:
+            process = subprocess.Popen(
+                args, stdout=subprocess.PIPE, stderr=errors, stdin=subprocess.DEVNULL,
+                env=environment(),
+            )  # fmt: skip
+        except OSError:
+            raise GitError(msg("git.not_found")) from None
+        try:
+            assert process.stdout is not None
+            try:
+                with tarfile.open(fileobj=process.stdout, mode="r|") as tar:
+                    tar.extractall(destination, filter=refuse_unsafe)
+            except tarfile.TarError:
+                if process.wait() != 0:
+                    raise _failure("archive", _read_errors(errors), top) from None
+                raise GitError(msg("git.bad_output", command="archive")) from None
+            if process.wait() != 0:
+                raise _failure("archive", _read_errors(errors), top)
+        finally:
+            if process.poll() is None:
+                process.kill()
+            process.wait()
+            if process.stdout is not None:
+                process.stdout.close()

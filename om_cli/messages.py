@@ -881,6 +881,145 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     # --- om apply, om new partner, om record -----------------------------------------------------
     # (messages of this section go above the next section line)
     # --- om check --base, CI formats, hooks, om init ---------------------------------------------
+    "base.shallow": (
+        "das Repository ist ein flacher Klon (shallow clone); om check --base braucht die "
+        "Historie bis zur Basis: „git fetch --unshallow“ (GitHub Actions: actions/checkout mit "
+        "„fetch-depth: 0“; GitLab CI: GIT_DEPTH: 0)",
+        "the repository is a shallow clone; om check --base needs the history down to the base: "
+        "'git fetch --unshallow' (GitHub Actions: actions/checkout with 'fetch-depth: 0'; "
+        "GitLab CI: GIT_DEPTH: 0)",
+    ),
+    "base.missing": (
+        "den Commit „{rev}“ gibt es in diesem Repository nicht; bitte holen, z. B. mit "
+        "„git fetch origin {fetch}“ (GitHub Actions: actions/checkout mit „fetch-depth: 0“)",
+        "there is no commit '{rev}' in this repository; fetch it, e.g. with "
+        "'git fetch origin {fetch}' (GitHub Actions: actions/checkout with 'fetch-depth: 0')",
+    ),
+    "base.unrelated": (
+        "die Basis „{rev}“ ist vom geprüften Commit aus nicht erreichbar (keine gemeinsame "
+        "Historie); bitte die ganze Historie holen: „git fetch --unshallow“ bzw. "
+        "„git fetch origin {rev}“",
+        "the base '{rev}' cannot be reached from the checked commit (no common history); fetch "
+        "the whole history: 'git fetch --unshallow' or 'git fetch origin {rev}'",
+    ),
+    "base.no_head": (
+        "das Repository hat noch keinen Commit; om check --base vergleicht Commits",
+        "the repository has no commit yet; om check --base compares commits",
+    ),
+    "base.head_without_base": (
+        "--head und --show-existing gelten nur zusammen mit --base",
+        "--head and --show-existing work only together with --base",
+    ),
+    "base.at_and_base": (
+        "--at und --base schließen einander aus",
+        "--at and --base cannot be combined",
+    ),
+    "text.existing": ("(schon vorhanden)", "(existing)"),
+    "init.bad_value": (
+        "{what} „{value}“ ist ungültig (leer, zu lang oder mit Zeilenumbruch)",
+        "{what} '{value}' is invalid (empty, too long or with a line break)",
+    ),
+    "init.not_a_folder": (
+        "{path} ist kein Ordner; om init legt ein Register in einem neuen oder leeren Ordner an",
+        "{path} is not a folder; om init creates a registry in a new or empty folder",
+    ),
+    "init.not_empty": (
+        "{path} ist nicht leer; om init überschreibt nichts, bitte einen neuen Ordner angeben",
+        "{path} is not empty; om init overwrites nothing, name a new folder",
+    ),
+    "init.failed": (
+        "{path} kann nicht angelegt werden ({reason})",
+        "cannot create {path} ({reason})",
+    ),
+    "init.done": (
+        "neues Register-Repository in {path} ({count:|Datei|Dateien}); als Nächstes: "
+        "„git add -A && git commit“, dann auf GitHub oder GitLab hochladen",
+        "new registry repository in {path} ({count:|file|files}); next: "
+        "'git add -A && git commit', then push it to GitHub or GitLab",
+    ),
+    "hook.bad_line": (
+        "unverständliche Zeile auf der Standardeingabe des Hooks (erwartet: <alt> <neu> <ref>)",
+        "unreadable line on the hook's standard input (expected: <old> <new> <ref>)",
+    ),
+    "hook.bad_request": (
+        "ungültiger Auftrag an die Prüfung des Hooks",
+        "invalid request to the hook's check",
+    ),
+    "hook.replace": (
+        "{ref}: Ersetzungsobjekte (refs/replace/) sind nicht erlaubt; sie könnten verbergen, was "
+        "ein Commit enthält",
+        "{ref}: replacement objects (refs/replace/) are not allowed; they could disguise what a "
+        "commit contains",
+    ),
+    "hook.delete_protected": (
+        "{ref} ist geschützt und kann nicht gelöscht werden",
+        "{ref} is protected and cannot be deleted",
+    ),
+    "hook.non_fast_forward": (
+        "{ref} ist geschützt: kein Überschreiben der Historie (kein Force-Push); bitte die "
+        "Änderung auf den aktuellen Stand aufsetzen (git pull --rebase) und erneut pushen",
+        "{ref} is protected: history cannot be rewritten (no force push); rebase the change on "
+        "the current state (git pull --rebase) and push again",
+    ),
+    "hook.findings": (
+        "{ref}: die Änderung bringt Fehler ins Register; bitte beheben und erneut pushen:",
+        "{ref}: the change brings errors into the registry; fix them and push again:",
+    ),
+    "hook.check_failed": (
+        "{ref}: die Prüfung konnte nicht durchgeführt werden (Exit-Code {code})",
+        "{ref}: the check could not be made (exit code {code})",
+    ),
+    "hook.timeout": (
+        "die Prüfung hat länger als {seconds} s gedauert und wurde abgebrochen; der Push wird "
+        "abgewiesen (Grenze: git config om.timeout)",
+        "the check took longer than {seconds} s and was stopped; the push is refused "
+        "(limit: git config om.timeout)",
+    ),
+    "hook.accepted": (
+        "om: {count:|Ref|Refs} geprüft, keine neuen Fehler",
+        "om: {count:|ref|refs} checked, no new errors",
+    ),
+    "hook.rejected": (
+        "om: Push abgewiesen",
+        "om: push refused",
+    ),
+    "github.commit": ("(Commit {commit})", "(commit {commit})"),
+    "github.summary_title": (
+        "om check: {count:|Befund|Befunde} ohne Annotation",
+        "om check: {count:|finding|findings} without an annotation",
+    ),
+    "github.table_head": (
+        "| Ort | Regel | Schweregrad | Eintrag | Meldung |",
+        "| place | rule | severity | entity | message |",
+    ),
+    "github.summary_cut": (
+        "… und {count:|weiterer Befund|weitere Befunde} (siehe Protokoll)",
+        "… and {count:|more finding|more findings} (see the log)",
+    ),
+    "github.more_summary": (
+        "{count:|Befund|Befunde} über GitHubs Annotationsgrenze: in der Job-Zusammenfassung",
+        "{count:|finding|findings} above GitHub's annotation limit: in the job summary",
+    ),
+    "github.more_log": (
+        "{count:|Befund|Befunde} über GitHubs Annotationsgrenze: nur oben im Protokoll",
+        "{count:|finding|findings} above GitHub's annotation limit: only in the log above",
+    ),
+    "github.summary_unwritable": (
+        "die Job-Zusammenfassung (GITHUB_STEP_SUMMARY) kann nicht geschrieben werden",
+        "the job summary (GITHUB_STEP_SUMMARY) cannot be written",
+    ),
+    "junit.failure": (
+        "{count:|Fehler|Fehler}: {rules}",
+        "{count:|error|errors}: {rules}",
+    ),
+    "text.summary_existing": (
+        "{existing:|Befund|Befunde} gab es schon auf der Basis {base}",
+        "{existing:|finding|findings} existed already on the base {base}",
+    ),
+    "text.summary_base": (
+        "verglichen mit der Basis {base}: nur neue Befunde",
+        "compared with the base {base}: new findings only",
+    ),
     # (messages of this section go above the next section line)
     # --- om report plenum, om export, om status --------------------------------------------------
     "status.title": (

@@ -77,7 +77,9 @@ def write_json_atomically(path: str, content: Any) -> None:
         fd, temp = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".tmp-", suffix=".json")
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump(content, handle, separators=(",", ":"), allow_nan=False)
+                # dumps, not dump: only the one-shot form uses the C encoder (5–10× faster
+                # on the parse cache of a large registry)
+                handle.write(json.dumps(content, separators=(",", ":"), allow_nan=False))
             os.replace(temp, path)
         except BaseException:
             os.unlink(temp)

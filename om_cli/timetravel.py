@@ -26,7 +26,7 @@ def check_at(registry: str, rev: str, *, as_of: dt.date | None = None) -> Report
         raise RegistryError(msg("error.no_registry", path=printable(registry, 200)))
     day = as_of or dt.date.fromisoformat(git.commit_day(top, rev))
     with tempfile.TemporaryDirectory(prefix="om-at-") as folder:
-        git.export_tree(top, rev, relative, folder)
+        git.export_tree_safely(top, rev, relative, folder)
         root = os.path.join(folder, relative)
         if not os.path.isdir(root):
             raise RegistryError(

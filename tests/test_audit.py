@@ -757,3 +757,30 @@ def test_signature_verdicts_are_cached_and_give_the_same_findings(
     stored = json.loads(caches[0].read_text("utf-8"))
     assert len(stored["verdicts"]) == 2
     assert audit(str(repo.path), "registry").findings == cold
+
+
+def test_ci_formats_carry_the_commit(
+    repo: Repo, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`om audit --format sarif|github|junit`: the same findings as CI reads them; the SARIF
+    output is valid against the official SARIF 2.1.0 schema."""
+    import jsonschema
+
+    recognized(repo)
+    repo.network("om-kassel", "withdrawn")
+    commit = repo.commit("Entzug ohne Beschluss")
+    monkeypatch.chdir(repo.path)
+    code, out, _ = run(capsys, "--format", "sarif", "--lang", "en")
+    assert code == 1
+    document = json.loads(out)
+    schema_file = Path(__file__).parent / "data" / "sarif-schema-2.1.0.json"
+    schema = json.loads(schema_file.read_text("utf-8"))
+    jsonschema.validators.validator_for(schema)(schema).validate(document)
+    (result,) = document["runs"][0]["results"]
+    assert result["ruleId"] == "OM302" and commit in json.dumps(result)
+    rules = [rule["id"] for rule in document["runs"][0]["tool"]["driver"]["rules"]]
+    assert {"OM301", "OM302", "OM303", "OM304", "OM305"} <= set(rules)
+    code, out, _ = run(capsys, "--format", "github")
+    assert code == 1 and out.startswith("::error file=registry/networks/om-kassel.yaml,line=4,")
+    code, out, _ = run(capsys, "--format", "junit")
+    assert code == 1 and "OM302" in out and commit[:10] in out

@@ -19,6 +19,8 @@ from om_cli.cli import (
     export,
     fmt,
     history,
+    hook,
+    init,
     lookup,
     report,
     rules,
@@ -48,6 +50,8 @@ app.command("audit")(audit.audit_command)
 # apply, new, record
 
 # check --base formats, hook, init
+app.add_typer(hook.app, name="hook")
+app.command("init")(init.init_command)
 
 # report, export, status
 app.add_typer(report.app, name="report")

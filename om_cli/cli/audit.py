@@ -16,6 +16,9 @@ from om_cli.cli.options import Lang, language
 class Format(StrEnum):
     text = "text"
     json = "json"
+    github = "github"
+    sarif = "sarif"
+    junit = "junit"
 
 
 def audit_command(

@@ -10,11 +10,16 @@ from typing import Annotated
 import typer
 
 from om_cli.cli.options import Lang, existing_paths, find_registry, language, parse_as_of
+from om_cli.errors import UsageError
+from om_cli.messages import msg
 
 
 class Format(StrEnum):
     text = "text"
     json = "json"
+    github = "github"
+    sarif = "sarif"
+    junit = "junit"
 
 
 def check_command(
@@ -50,12 +55,50 @@ def check_command(
             "--at", help="Das Register, wie es in diesem Commit war (Stichtag: sein Datum)."
         ),
     ] = None,
+    base: Annotated[
+        str | None,
+        typer.Option(
+            "--base",
+            help="Nur Befunde, die die Änderung gegenüber diesem Commit neu einführt "
+            "(Stichtag: Datum des geprüften Commits).",
+        ),
+    ] = None,
+    head: Annotated[
+        str | None,
+        typer.Option(
+            "--head", help="Mit --base: diesen Commit prüfen statt des Arbeitsverzeichnisses."
+        ),
+    ] = None,
+    show_existing: Annotated[
+        bool,
+        typer.Option(
+            "--show-existing", help="Mit --base: auch schon vorhandene Befunde zeigen (markiert)."
+        ),
+    ] = False,
 ) -> None:
     """Das Register gegen Schema und Kriterien prüfen."""
     from om_cli.checker import check
     from om_cli.reporters import REPORTERS
 
-    if at is not None:
+    if (head is not None or show_existing) and base is None:
+        raise UsageError(msg("base.head_without_base"))
+    if at is not None and base is not None:
+        raise UsageError(msg("base.at_and_base"))
+    if base is not None:
+        from om_cli.basecheck import check_base
+
+        paths = existing_paths(paths or []) if head is None else (paths or [])
+        root = find_registry(registry, paths) if head is None else registry
+        report = check_base(
+            root,
+            base,
+            head=head,
+            as_of=parse_as_of(as_of) if as_of else None,
+            use_cache=not no_cache,
+            show_existing=show_existing,
+            only=paths,
+        )
+    elif at is not None:
         from om_cli.timetravel import check_at
 
         root = registry or "registry"

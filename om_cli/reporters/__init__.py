@@ -10,11 +10,14 @@ from collections.abc import Callable
 from typing import TextIO
 
 from om_cli.findings import Report
-from om_cli.reporters import json_reporter, text
+from om_cli.reporters import github, json_reporter, junit, sarif, text
 
 Reporter = Callable[[Report, str, TextIO, bool], None]
 
 REPORTERS: dict[str, Reporter] = {
     "text": text.render,
     "json": json_reporter.render,
+    "github": github.render,
+    "sarif": sarif.render,
+    "junit": junit.render,
 }

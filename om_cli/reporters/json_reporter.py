@@ -23,11 +23,20 @@ def as_dict(finding: Finding, lang: str) -> dict[str, Any]:
     }
     if finding.commit is not None:
         entry["commit"] = finding.commit
+    if finding.existing:  # `om check --base --show-existing`: already there on the base
+        entry["existing"] = True
+    return entry
+
+
+def _with_existing(entry: dict[str, Any]) -> dict[str, Any]:
+    entry.setdefault("existing", False)
     return entry
 
 
 def document(report: Report, lang: str) -> dict[str, Any]:
-    """The whole report; `summary.commits` when the history rules ran."""
+    """The whole report; `summary.commits` when the history rules ran; with `--base` also
+    `base`, `head`, `summary.existing` (the other counts are of the new findings only) and
+    `existing` on every finding."""
     result: dict[str, Any] = {
         "version": 1,
         "as_of": report.as_of,
@@ -42,6 +51,11 @@ def document(report: Report, lang: str) -> dict[str, Any]:
     }
     if report.commits is not None:
         result["summary"]["commits"] = report.commits
+    if report.base is not None:  # every finding says whether it is new
+        result["findings"] = [_with_existing(entry) for entry in result["findings"]]
+        result["base"] = report.base
+        result["head"] = report.head
+        result["summary"]["existing"] = report.existing
     return result
 
 

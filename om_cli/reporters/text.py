@@ -28,6 +28,8 @@ def _message(finding: Finding, lang: str) -> str:
     text = finding.message.text(lang)
     if finding.waiver:
         text += " " + msg("text.waived", decision=finding.waiver).text(lang)
+    if finding.existing:
+        text += " " + msg("text.existing").text(lang)
     return printable(text, 10_000)  # defence in depth: nothing reaches the terminal raw
 
 
@@ -38,10 +40,18 @@ def _summary(report: Report, lang: str) -> str:
         "notices": report.count(Severity.NOTICE),
     }
     if report.commits is None:
-        return msg("text.summary", files=report.files, **counts).text(lang)
-    if not report.files:
-        return msg("text.summary_commits", commits=report.commits, **counts).text(lang)
-    return msg("text.summary_both", files=report.files, commits=report.commits, **counts).text(lang)
+        text = msg("text.summary", files=report.files, **counts).text(lang)
+    elif not report.files:
+        text = msg("text.summary_commits", commits=report.commits, **counts).text(lang)
+    else:
+        both = msg("text.summary_both", files=report.files, commits=report.commits, **counts)
+        text = both.text(lang)
+    if report.base is not None:
+        text += "\n" + msg("text.summary_base", base=report.base[:12]).text(lang)
+        if report.existing:
+            existing = msg("text.summary_existing", existing=report.existing, base=report.base[:12])
+            text += "\n" + existing.text(lang)
+    return text
 
 
 def render(report: Report, lang: str, stream: TextIO, color: bool) -> None:
