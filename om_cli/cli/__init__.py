@@ -35,7 +35,7 @@ app.command("history")(history.history_command)
 # audit
 
 # apply, new, record
-app.command("apply")(apply.apply_command)
+app.command("apply", cls=apply.PushCommand)(apply.apply_command)
 app.add_typer(new.app, name="new")
 app.add_typer(record.app, name="record")
 

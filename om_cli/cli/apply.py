@@ -15,6 +15,7 @@ import typer
 
 from om_cli.cli.ask import (
     Asker,
+    PushCommand,
     complete_instruments,
     complete_partners,
     complete_regions,
@@ -24,7 +25,8 @@ from om_cli.cli.ask import (
 from om_cli.cli.options import Lang, find_registry, language, parse_as_of
 from om_cli.messages import msg
 
-PUSH_HELP = "Den neuen Zweig zu REMOTE übertragen (Standard: origin); setzt --branch voraus."
+PUSH_HELP = "Den neuen Zweig zu REMOTE übertragen (ohne REMOTE: origin); schließt --branch ein."
+__all__ = ["PUSH_HELP", "PushCommand", "apply_command"]
 
 
 def apply_command(
@@ -104,9 +106,7 @@ def apply_command(
     ] = False,
     push: Annotated[
         str | None,
-        typer.Option(
-            "--push", metavar="[REMOTE]", help=PUSH_HELP, is_flag=False, flag_value="origin"
-        ),
+        typer.Option("--push", metavar="[REMOTE]", help=PUSH_HELP),
     ] = None,
     as_of: Annotated[
         str | None, typer.Option("--as-of", help="Stichtag (Standard: heute).", hidden=True)

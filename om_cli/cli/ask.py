@@ -322,3 +322,26 @@ def complete_topics(ctx: typer.Context, incomplete: str) -> list[str]:
 
 def complete_instruments(ctx: typer.Context, incomplete: str) -> list[str]:
     return _taxonomy_ids(ctx, "instruments", incomplete)
+
+
+class PushCommand(typer.core.TyperCommand):
+    """A command whose `--push` takes an optional value: `--push` alone means `--push origin`.
+
+    Typer has no options with an optional value, so a bare `--push` (last, or followed by
+    another option) gets the default remote before the arguments are parsed.
+    """
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        fixed: list[str] = []
+        for index, arg in enumerate(args):
+            fixed.append(arg)
+            if arg == "--":
+                fixed.extend(args[index + 1 :])
+                break
+            following = args[index + 1] if index + 1 < len(args) else None
+            if arg == "--push" and (following is None or following.startswith("-")):
+                fixed.append(DEFAULT_REMOTE)
+        return list(super().parse_args(ctx, fixed))
+
+
+DEFAULT_REMOTE = "origin"

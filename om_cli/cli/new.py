@@ -7,7 +7,7 @@ from typing import Annotated, Any
 import typer
 
 from om_cli.cli.apply import PUSH_HELP
-from om_cli.cli.ask import Asker, complete_regions, spinner
+from om_cli.cli.ask import Asker, PushCommand, complete_regions, spinner
 from om_cli.cli.options import Lang, find_registry, language, parse_as_of
 from om_cli.messages import msg
 
@@ -16,7 +16,7 @@ app = typer.Typer(
 )
 
 
-@app.command("partner")
+@app.command("partner", cls=PushCommand)
 def partner_command(
     name: Annotated[str | None, typer.Option("--name", help="Name des Partners.")] = None,
     partner_id: Annotated[str | None, typer.Option("--id", help="Kennung (Dateiname).")] = None,
@@ -64,9 +64,7 @@ def partner_command(
     ] = False,
     push: Annotated[
         str | None,
-        typer.Option(
-            "--push", metavar="[REMOTE]", help=PUSH_HELP, is_flag=False, flag_value="origin"
-        ),
+        typer.Option("--push", metavar="[REMOTE]", help=PUSH_HELP),
     ] = None,
     as_of: Annotated[
         str | None, typer.Option("--as-of", help="Stichtag (Standard: heute).", hidden=True)

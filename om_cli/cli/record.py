@@ -8,7 +8,13 @@ from typing import Annotated
 import typer
 
 from om_cli.cli.apply import PUSH_HELP
-from om_cli.cli.ask import complete_networks, complete_partners, complete_plenums, spinner
+from om_cli.cli.ask import (
+    PushCommand,
+    complete_networks,
+    complete_partners,
+    complete_plenums,
+    spinner,
+)
 from om_cli.cli.options import Lang, find_registry, language, parse_as_of
 from om_cli.messages import msg
 
@@ -36,7 +42,7 @@ BranchOpt = Annotated[
 ]
 PushOpt = Annotated[
     str | None,
-    typer.Option("--push", metavar="[REMOTE]", help=PUSH_HELP, is_flag=False, flag_value="origin"),
+    typer.Option("--push", metavar="[REMOTE]", help=PUSH_HELP),
 ]
 LangOpt = Annotated[Lang | None, typer.Option("--lang", help="Sprache (de, en).")]
 AsOfOpt = Annotated[
@@ -44,7 +50,7 @@ AsOfOpt = Annotated[
 ]
 
 
-@app.command("meeting")
+@app.command("meeting", cls=PushCommand)
 def meeting_command(
     network: NetworkArg,
     date: Annotated[str, typer.Option("--date", help="Datum der Sitzung, JJJJ-MM-TT.")],
@@ -72,7 +78,7 @@ def meeting_command(
     finish(root, submission, lang=chosen, as_of=today, branch=branch, push=push)
 
 
-@app.command("report")
+@app.command("report", cls=PushCommand)
 def report_command(
     network: NetworkArg,
     plenum: Annotated[
