@@ -523,7 +523,8 @@ def answer_all(
         if empty and question.default is not None:
             raw = question.default(answers, lookup)
         if raw is None or (isinstance(raw, str | list) and not raw):
-            if question.required:
+            # a default built from an earlier answer that is missing: that one is named
+            if question.required and not (missing and question.default is not None):
                 missing.append(question.key)
             else:
                 answers[question.key] = None

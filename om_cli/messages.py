@@ -826,6 +826,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Eingabe beendet, bevor alle Fragen beantwortet waren; nichts wurde geschrieben",
         "input ended before every question was answered; nothing was written",
     ),
+    "ask.interrupted": (
+        "om: abgebrochen (Strg-C); nichts wurde geschrieben",
+        "om: interrupted (Ctrl-C); nothing was written",
+    ),
     "ask.with_hint": ("{question} {hint}", "{question} {hint}"),
     "ask.yes_no_default_yes": ("[J/n]", "[Y/n]"),
     "ask.yes_no_default_no": ("[j/N]", "[y/N]"),

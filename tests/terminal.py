@@ -60,21 +60,29 @@ class Terminal:
         self.output += ANSI.sub("", chunk.decode("utf-8", "replace"))
         return True
 
-    def expect(self, text: str, timeout: float = 30.0) -> str:
+    def expect(self, text: str, timeout: float = 20.0) -> str:
         """Wait until `text` appears after what was consumed; return the output up to it."""
+        return self.expect_pattern(re.escape(text), timeout)
+
+    def prompt(self, text: str, timeout: float = 20.0) -> str:
+        """Wait for a prompt (a line starting with "? ") that contains `text`."""
+        return self.expect_pattern(rf"\? [^\n]*{re.escape(text)}", timeout)
+
+    def expect_pattern(self, pattern: str, timeout: float = 20.0) -> str:
         deadline = time.monotonic() + timeout
+        wanted = re.compile(pattern)
         while True:
-            found = self.output.find(text, self.seen)
-            if found >= 0:
-                before = self.output[self.seen : found + len(text)]
-                self.seen = found + len(text)
+            found = wanted.search(self.output, self.seen)
+            if found is not None:
+                before = self.output[self.seen : found.end()]
+                self.seen = found.end()
                 return before
             remaining = deadline - time.monotonic()
             if remaining <= 0 or (not self._read(min(remaining, 0.2)) and self._gone()):
-                if self.output.find(text, self.seen) >= 0:
+                if wanted.search(self.output, self.seen) is not None:
                     continue
                 raise AssertionError(
-                    f"did not see {text!r}; output after the last match:\n"
+                    f"did not see {pattern!r}; output after the last match:\n"
                     f"{self.output[self.seen :]}"
                 )
 

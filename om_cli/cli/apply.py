@@ -20,6 +20,7 @@ from om_cli.cli.ask import (
     complete_partners,
     complete_regions,
     complete_topics,
+    interruptible,
     spinner,
 )
 from om_cli.cli.options import Lang, find_registry, language, parse_as_of
@@ -121,50 +122,53 @@ def apply_command(
     from om_cli.submit import Submission
 
     chosen = language(lang)
-    today = parse_as_of(as_of)
-    given: dict[str, Any] = read_answer_file(answer_file) if answer_file else {}
-    flags = {
-        "name": name, "id": network_id, "kind": kind, "regions": regions, "topic": topic,
-        "goals": goals, "approach": approach, "applied_on": applied_on, "partners": partners,
-        "coordinator": coordinator, "commitments": commitments, "open": is_open,
-        "instruments": instruments, "website": website, "partner_logo": partner_logo,
-    }  # fmt: skip
-    given.update({key: value for key, value in flags.items() if value not in (None, [])})
-    root = find_registry(registry, [])
-    with spinner(msg("outcome.loading"), chosen):
-        lookup = Lookup.from_registry(root, today)
-    new_partners: dict[str, bytes] = {}
-    ask = None
-    if not yes:
-        asker = Asker(lookup, chosen)
-        asker.create_partner = lambda pid: _create_partner(asker, pid, new_partners)
-        asker.heading(msg("apply.title"))
-        ask = asker.ask
-    answers = answer_all(
-        QUESTIONS, given, lookup, incomplete=incomplete, subject="om apply", ask=ask
-    )
-    changes = [
-        FileChange(network_path(root, answers["id"]), network_document(answers, lookup), None)
-    ]
-    from om_cli.new_partner import partner_path
+    with interruptible(chosen):
+        today = parse_as_of(as_of)
+        given: dict[str, Any] = read_answer_file(answer_file) if answer_file else {}
+        flags = {
+            "name": name, "id": network_id, "kind": kind, "regions": regions, "topic": topic,
+            "goals": goals, "approach": approach, "applied_on": applied_on, "partners": partners,
+            "coordinator": coordinator, "commitments": commitments, "open": is_open,
+            "instruments": instruments, "website": website, "partner_logo": partner_logo,
+        }  # fmt: skip
+        given.update({key: value for key, value in flags.items() if value not in (None, [])})
+        root = find_registry(registry, [])
+        with spinner(msg("outcome.loading"), chosen):
+            lookup = Lookup.from_registry(root, today)
+        new_partners: dict[str, bytes] = {}
+        ask = None
+        if not yes:
+            asker = Asker(lookup, chosen)
+            asker.create_partner = lambda pid: _create_partner(asker, pid, new_partners)
+            asker.heading(msg("apply.title"))
+            ask = asker.ask
+        answers = answer_all(
+            QUESTIONS, given, lookup, incomplete=incomplete, subject="om apply", ask=ask
+        )
+        changes = [
+            FileChange(network_path(root, answers["id"]), network_document(answers, lookup), None)
+        ]
+        from om_cli.new_partner import partner_path
 
-    changes += [FileChange(partner_path(root, pid), raw, None) for pid, raw in new_partners.items()]
-    actions = ("application",) + (("partner",) if new_partners else ())
-    body = ""
-    if new_partners:
-        body = msg("apply.commit_partners", partners=", ".join(new_partners)).text("de")
-    submission = Submission(
-        tuple(changes),
-        (f"networks/{answers['id']}", *(f"partners/{pid}" for pid in new_partners)),
-        commit_title(answers),
-        actions,
-        f"antrag/{answers['id']}",
-        body,
-    )
-    finish(
-        root, submission, lang=chosen, as_of=today, branch=branch, push=push,
-        open_texts=("apply.result_none", "apply.result_open"),
-    )  # fmt: skip
+        changes += [
+            FileChange(partner_path(root, pid), raw, None) for pid, raw in new_partners.items()
+        ]
+        actions = ("application",) + (("partner",) if new_partners else ())
+        body = ""
+        if new_partners:
+            body = msg("apply.commit_partners", partners=", ".join(new_partners)).text("de")
+        submission = Submission(
+            tuple(changes),
+            (f"networks/{answers['id']}", *(f"partners/{pid}" for pid in new_partners)),
+            commit_title(answers),
+            actions,
+            f"antrag/{answers['id']}",
+            body,
+        )
+        finish(
+            root, submission, lang=chosen, as_of=today, branch=branch, push=push,
+            open_texts=("apply.result_none", "apply.result_open"),
+        )  # fmt: skip
 
 
 def _create_partner(asker: Asker, partner_id: str, created: dict[str, bytes]) -> bool:

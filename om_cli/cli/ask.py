@@ -345,3 +345,15 @@ class PushCommand(typer.core.TyperCommand):
 
 
 DEFAULT_REMOTE = "origin"
+
+
+@contextmanager
+def interruptible(lang: str) -> Iterator[None]:
+    """Ctrl-C: a short message and exit 130, no traceback (what was begun is undone)."""
+    import sys
+
+    try:
+        yield
+    except KeyboardInterrupt:
+        sys.stderr.write("\n" + msg("ask.interrupted").text(lang) + "\n")
+        raise typer.Exit(130) from None

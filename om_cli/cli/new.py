@@ -7,7 +7,7 @@ from typing import Annotated, Any
 import typer
 
 from om_cli.cli.apply import PUSH_HELP
-from om_cli.cli.ask import Asker, PushCommand, complete_regions, spinner
+from om_cli.cli.ask import Asker, PushCommand, complete_regions, interruptible, spinner
 from om_cli.cli.options import Lang, find_registry, language, parse_as_of
 from om_cli.messages import msg
 
@@ -79,34 +79,35 @@ def partner_command(
     from om_cli.submit import Submission
 
     chosen = language(lang)
-    today = parse_as_of(as_of)
-    given: dict[str, Any] = read_answer_file(answer_file) if answer_file else {}
-    flags = {
-        "name": name, "id": partner_id, "type": partner_type, "group": group,
-        "principles_signed_on": signed_on, "listing_consent": listing_consent,
-        "website": website, "region": region,
-    }  # fmt: skip
-    given.update({key: value for key, value in flags.items() if value is not None})
-    root = find_registry(registry, [])
-    with spinner(msg("outcome.loading"), chosen):
-        lookup = Lookup.from_registry(root, today)
-    ask = None
-    if not yes:
-        asker = Asker(lookup, chosen)
-        asker.heading(msg("partner.title"))
-        ask = asker.ask
-    answers = answer_all(
-        QUESTIONS, given, lookup, incomplete=False, subject="om new partner", ask=ask
-    )
-    path = partner_path(root, answers["id"])
-    submission = Submission(
-        (FileChange(path, partner_document(answers, lookup), None),),
-        (f"partners/{answers['id']}",),
-        commit_title(answers),
-        ("partner",),
-        f"partner/{answers['id']}",
-    )
-    finish(
-        root, submission, lang=chosen, as_of=today, branch=branch, push=push,
-        open_texts=("partner.result_none", "partner.result_open"),
-    )  # fmt: skip
+    with interruptible(chosen):
+        today = parse_as_of(as_of)
+        given: dict[str, Any] = read_answer_file(answer_file) if answer_file else {}
+        flags = {
+            "name": name, "id": partner_id, "type": partner_type, "group": group,
+            "principles_signed_on": signed_on, "listing_consent": listing_consent,
+            "website": website, "region": region,
+        }  # fmt: skip
+        given.update({key: value for key, value in flags.items() if value is not None})
+        root = find_registry(registry, [])
+        with spinner(msg("outcome.loading"), chosen):
+            lookup = Lookup.from_registry(root, today)
+        ask = None
+        if not yes:
+            asker = Asker(lookup, chosen)
+            asker.heading(msg("partner.title"))
+            ask = asker.ask
+        answers = answer_all(
+            QUESTIONS, given, lookup, incomplete=False, subject="om new partner", ask=ask
+        )
+        path = partner_path(root, answers["id"])
+        submission = Submission(
+            (FileChange(path, partner_document(answers, lookup), None),),
+            (f"partners/{answers['id']}",),
+            commit_title(answers),
+            ("partner",),
+            f"partner/{answers['id']}",
+        )
+        finish(
+            root, submission, lang=chosen, as_of=today, branch=branch, push=push,
+            open_texts=("partner.result_none", "partner.result_open"),
+        )  # fmt: skip

@@ -13,6 +13,7 @@ from om_cli.cli.ask import (
     complete_networks,
     complete_partners,
     complete_plenums,
+    interruptible,
     spinner,
 )
 from om_cli.cli.options import Lang, find_registry, language, parse_as_of
@@ -71,11 +72,12 @@ def meeting_command(
     chosen = language(lang)
     today = parse_as_of(as_of)
     root = find_registry(registry, [])
-    with spinner(msg("outcome.loading"), chosen):
-        submission = plan_meeting(
-            root, network, date=date, title=title, minutes=minutes, today=today
-        )
-    finish(root, submission, lang=chosen, as_of=today, branch=branch, push=push)
+    with interruptible(chosen):
+        with spinner(msg("outcome.loading"), chosen):
+            submission = plan_meeting(
+                root, network, date=date, title=title, minutes=minutes, today=today
+            )
+        finish(root, submission, lang=chosen, as_of=today, branch=branch, push=push)
 
 
 @app.command("report", cls=PushCommand)
@@ -107,6 +109,7 @@ def report_command(
     chosen = language(lang)
     today = parse_as_of(as_of)
     root = find_registry(registry, [])
-    with spinner(msg("outcome.loading"), chosen):
-        submission = plan_report(root, network, plenum=plenum, form=form.value, by=by)
-    finish(root, submission, lang=chosen, as_of=today, branch=branch, push=push)
+    with interruptible(chosen):
+        with spinner(msg("outcome.loading"), chosen):
+            submission = plan_report(root, network, plenum=plenum, form=form.value, by=by)
+        finish(root, submission, lang=chosen, as_of=today, branch=branch, push=push)
