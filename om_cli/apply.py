@@ -103,7 +103,6 @@ def _partners(raw: Any, lookup: Lookup, answers: Answers, confirmed: bool) -> li
     unknown = [item for item in chosen if item not in lookup.partners]
     if unknown:
         raise UnknownPartners(unknown, {i: lookup.partner_suggestions(i) for i in unknown})
-    since = answers.get("applied_on") or lookup.today
     left = [p for p in chosen if not lookup.partners[p].active]
     if left:
         raise Invalid(msg("apply.partner_left", partners=", ".join(left)), "clause.om105")
@@ -121,7 +120,6 @@ def _partners(raw: Any, lookup: Lookup, answers: Answers, confirmed: bool) -> li
             unsigned=", ".join(unsigned) or "—",
         )
         raise Unconfirmed(reason, "clause.om105")
-    del since
     return chosen
 
 

@@ -9,6 +9,7 @@ a real bare repository.
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
 import pytest
@@ -360,6 +361,28 @@ def test_a_failing_commit_leaves_no_branch_and_no_file(
     before = state(repo)
     code, _, err = om(capsys, "apply", "--yes", "--as-of", AS_OF, *BASE, "--branch")
     assert code == 2 and "git commit ist fehlgeschlagen" in err
+    assert state(repo) == before
+    assert git(repo, "branch", "--show-current").strip() == "main"
+
+
+def test_ctrl_c_while_git_commits_undoes_file_and_branch(repo: Path, tmp_path: Path) -> None:
+    """Ctrl-C while the commit runs (a slow pre-commit hook): nothing is left behind."""
+    started = tmp_path / "hook-started"
+    hook = repo / ".git" / "hooks" / "pre-commit"
+    hook.write_text(f"#!/bin/sh\ntouch '{started}'\nsleep 20\n", "utf-8")
+    hook.chmod(0o755)
+    answers = tmp_path / "antrag.json"
+    answers.write_text(json.dumps(ANSWERS), "utf-8")
+    before = state(repo)
+    term = terminal(repo, "--from", str(answers), "--yes", "--branch")
+    deadline = time.monotonic() + 30
+    while not started.exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert started.exists(), term.rest()
+    term.interrupt()
+    assert term.finish() == 130, term.output
+    assert "abgebrochen (Strg-C); nichts wurde geschrieben" in term.output
+    assert "Traceback" not in term.output
     assert state(repo) == before
     assert git(repo, "branch", "--show-current").strip() == "main"
 
