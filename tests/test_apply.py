@@ -54,7 +54,7 @@ def answer(term: Terminal, prompt: str, text: str) -> str:
 def test_interactive_application_rejects_bad_answers_and_writes_a_valid_file(
     repo: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    term = terminal(repo)
+    term = terminal(repo, "--branch")
     answer(term, "Name des Netzwerks", "Offensive Mittelstand Region Fulda")
     answer(term, "Kennung (Dateiname) (om-region-fulda)", "om-nordhessen")
     answer(term, "Kennung", "Om Fulda!")
@@ -87,8 +87,8 @@ def test_interactive_application_rejects_bad_answers_and_writes_a_valid_file(
     assert "nur 2 Partner zählen, mindestens 3 sind nötig" in shown
     assert "mindestens drei Partnern" in shown and "(OM105)" in shown
     term.line("")  # no: ask again
-    answer(term, "Partner (Kennungen", "hwk-kassel, muster-gmbh, fulda-feinwerk")
-    answer(term, "Jetzt als neuen Partner anlegen?", "j")
+    answer(term, "Partner (Kennungen", "hwk-kassel, fulda-feinwerk, rhoen-beratung")
+    answer(term, "Partner „fulda-feinwerk“ gibt es nicht im Register", "j")
     answer(term, "Name der Organisation", "Fulda Feinwerk GmbH")
     answer(term, "Art der Organisation", "Brauerei")
     assert "keine Art von Partner" in term.prompt("Art der Organisation")
@@ -105,6 +105,14 @@ def test_interactive_application_rejects_bad_answers_and_writes_a_valid_file(
     assert "https://www.fulda-feinwerk.example.org" in shown  # the proposal
     term.line("https://www.fulda-feinwerk.example.org")
     answer(term, "Region, in der der Partner", "Fulda")
+    answer(term, "Partner „rhoen-beratung“ gibt es nicht im Register", "j")
+    answer(term, "Name der Organisation", "Rhön Beratung")
+    answer(term, "Art der Organisation", "Beratung")
+    answer(term, "Gruppe verbundener Organisationen", "")
+    answer(term, "unterzeichnet am", "")  # today
+    answer(term, "Partnerliste genannt werden?", "")
+    answer(term, "Website", "")
+    answer(term, "Region, in der der Partner", "")
     answer(term, "Koordinierender Partner (hwk-kassel)", "")
     for _ in range(5):  # the five declarations, each with its clause
         answer(term, "[J/n]", "")
@@ -116,6 +124,8 @@ def test_interactive_application_rejects_bad_answers_and_writes_a_valid_file(
     out = term.output
     assert "✓ registry/networks/om-region-fulda.yaml angelegt" in out
     assert "✓ registry/partners/fulda-feinwerk.yaml angelegt" in out
+    assert "✓ registry/partners/rhoen-beratung.yaml angelegt" in out
+    assert "auf dem neuen Zweig antrag/om-region-fulda (abgezweigt von main)" in out
     assert "Der Antrag erfüllt alle geprüften Kriterien" in out
     assert "Traceback" not in out
     text = (repo / NETWORK).read_text("utf-8")
@@ -130,7 +140,19 @@ def test_interactive_application_rejects_bad_answers_and_writes_a_valid_file(
     partner = (repo / "registry/partners/fulda-feinwerk.yaml").read_text("utf-8")
     assert "principles_signed_on: 2026-10-15\n" in partner
     assert "type: company\n" in partner and "region: ags-06631\n" in partner
-    check_clean(capsys, "om-region-fulda", "fulda-feinwerk")
+    message = git(repo, "log", "-1", "--format=%B")
+    assert message.startswith("Antrag: Offensive Mittelstand Region Fulda (om-region-fulda)\n")
+    assert "Mit neuen Partnern: fulda-feinwerk, rhoen-beratung" in message
+    assert message.rstrip().endswith("OM-Action: application\nOM-Action: partner")
+    assert sorted(git(repo, "show", "--name-only", "--format=", "HEAD").split()) == [
+        NETWORK,
+        "registry/partners/fulda-feinwerk.yaml",
+        "registry/partners/rhoen-beratung.yaml",
+    ]
+    rhoen = (repo / "registry/partners/rhoen-beratung.yaml").read_text("utf-8")
+    assert "type: consultant\n" in rhoen and "principles_signed_on: 2026-11-25\n" in rhoen
+    assert "listing_consent: false\n" in rhoen
+    check_clean(capsys, "om-region-fulda", "fulda-feinwerk", "rhoen-beratung")
 
 
 def test_prompts_are_english_with_lang_en_and_ctrl_c_leaves_nothing(repo: Path) -> None:

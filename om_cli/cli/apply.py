@@ -140,7 +140,7 @@ def apply_command(
         if not yes:
             asker = Asker(lookup, chosen)
             asker.create_partner = lambda pid: _create_partner(asker, pid, new_partners)
-            asker.heading(msg("apply.title"))
+            asker.title = msg("apply.title")
             ask = asker.ask
         answers = answer_all(
             QUESTIONS, given, lookup, incomplete=incomplete, subject="om apply", ask=ask

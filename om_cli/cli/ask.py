@@ -47,6 +47,7 @@ class Asker:
         self.lang = lang
         self.console = Console(highlight=False)
         self.create_partner = create_partner
+        self.title: Message | None = None  # shown before the first question, if one is asked
 
     # --- output -------------------------------------------------------------------------------
 
@@ -100,6 +101,9 @@ class Asker:
 
     def ask(self, question: Question, answers: Answers) -> Any:
         """Ask until the answer is valid; return its value."""
+        if self.title is not None:
+            self.heading(self.title)
+            self.title = None
         if question.clause is not None:
             self.say(msg("ask.clause", clause=msg(question.clause)), "dim", indent=2)
         default = question.default(answers, self.lookup) if question.default else None

@@ -94,7 +94,7 @@ def partner_command(
         ask = None
         if not yes:
             asker = Asker(lookup, chosen)
-            asker.heading(msg("partner.title"))
+            asker.title = msg("partner.title")
             ask = asker.ask
         answers = answer_all(
             QUESTIONS, given, lookup, incomplete=False, subject="om new partner", ask=ask
