@@ -1249,6 +1249,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "die neue Datei wäre fehlerhaft, nichts wurde geschrieben: {findings}",
         "the new file would be faulty, nothing was written: {findings}",
     ),
+    "submit.not_a_repository": (
+        "--branch braucht ein Git-Repository, aber {path} liegt in keinem; ohne --branch wird "
+        "nur die Datei geschrieben",
+        "--branch needs a git repository, but {path} is not in one; without --branch only the "
+        "file is written",
+    ),
     "submit.no_commit": (
         "--branch braucht einen Commit, von dem der Zweig abzweigt; das Repository hat noch keinen",
         "--branch needs a commit to branch from; the repository has none yet",

@@ -111,7 +111,12 @@ def check_branch(root: str, submission: Submission) -> tuple[str, str | None, st
     """Before anything is written: may `--branch` make its commit? (top, base branch, head)."""
     from om_cli import git
 
-    top = git.toplevel(root)
+    try:
+        top = git.toplevel(root)
+    except GitError as error:
+        if error.message.id != "git.not_a_repository":
+            raise
+        raise GitError(msg("submit.not_a_repository", path=os.path.abspath(root))) from None
     if not git.has_commit(top):
         raise GitError(msg("submit.no_commit"))
     if git.has_staged_changes(top):

@@ -104,3 +104,22 @@ def test_invalid_answers_are_refused(
     assert code == 2, out + err
     assert reason in err and "Traceback" not in err
     assert state(repo) == before
+
+
+def test_branch_outside_a_repository_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shutil
+
+    from tests.coordinator import ROOT
+
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))
+    shutil.copytree(ROOT / "registry", tmp_path / "registry")
+    monkeypatch.chdir(tmp_path)
+    args = ["--name", "Neue GmbH", "--type", "company", "--no-listing-consent", "--branch"]
+    code, _, err = om(capsys, "new", "partner", "--yes", "--as-of", AS_OF, *args)
+    assert code == 2 and "--branch braucht ein Git-Repository" in err
+    assert not (tmp_path / "registry/partners/neue-gmbh.yaml").exists()
+    code, out, err = om(capsys, "new", "partner", "--yes", "--as-of", AS_OF, *args[:-1])
+    assert (code, err) == (0, ""), out + err
+    assert (tmp_path / "registry/partners/neue-gmbh.yaml").exists()
