@@ -498,11 +498,13 @@ def answer_all(
     incomplete: bool,
     subject: str,
     ask: Callable[[Question, Answers], Any] | None = None,
+    reject: Callable[[Message], None] | None = None,
 ) -> Answers:
     """Parse every answer given (flags, answer file); `UsageError` if one is invalid.
 
-    A missing answer is asked for with `ask` (the interactive prompt); without `ask` (`--yes`)
-    every missing answer is named in one `UsageError`.
+    A missing answer is asked for with `ask` (the interactive prompt), and so is a given one
+    that cannot be used, after `reject` has shown why; without `ask` (`--yes`) every missing
+    answer is named in one `UsageError`.
     """
     keys = {question.key for question in questions}
     unknown = sorted(set(given) - keys)
@@ -529,7 +531,13 @@ def answer_all(
             else:
                 answers[question.key] = None
             continue
-        answers[question.key] = parse_or_fail(question, raw, lookup, answers, incomplete)
+        try:
+            answers[question.key] = parse_or_fail(question, raw, lookup, answers, incomplete)
+        except UsageError as error:
+            if ask is None or reject is None:
+                raise
+            reject(error.message)  # a flag or file answer that cannot be used: ask instead
+            answers[question.key] = ask(question, answers)
     if missing:
         raise UsageError(msg("ask.missing", subject=subject, keys=", ".join(missing)))
     return answers

@@ -123,3 +123,24 @@ def test_branch_outside_a_repository_is_refused(
     code, out, err = om(capsys, "new", "partner", "--yes", "--as-of", AS_OF, *args[:-1])
     assert (code, err) == (0, ""), out + err
     assert (tmp_path / "registry/partners/neue-gmbh.yaml").exists()
+
+
+def test_a_bad_flag_is_explained_and_asked_for_again_on_a_terminal(repo: Path) -> None:
+    args = ["new", "partner", "--as-of", AS_OF, "--name", "Neue GmbH", "--type", "Zirkus"]
+    term = Terminal([*args, "--signed-on", "2030-01-01", "--no-listing-consent"], repo)
+    term.prompt("Kennung (Dateiname) (neue-gmbh)")
+    term.line("")
+    shown = term.prompt("Art der Organisation")
+    assert "„Zirkus“ ist keine Art von Partner" in shown
+    term.line("Unternehmen")
+    term.prompt("Gruppe")
+    term.line("")
+    shown = term.prompt("unterzeichnet am")
+    assert "2030-01-01 liegt in der Zukunft" in shown
+    term.line("")
+    term.prompt("Website")
+    term.line("")
+    term.prompt("Region")
+    term.line("")
+    assert term.finish() == 0, term.output
+    assert "registry/partners/neue-gmbh.yaml angelegt" in term.output

@@ -136,14 +136,20 @@ def apply_command(
         with spinner(msg("outcome.loading"), chosen):
             lookup = Lookup.from_registry(root, today)
         new_partners: dict[str, bytes] = {}
-        ask = None
+        ask = reject = None
         if not yes:
             asker = Asker(lookup, chosen)
             asker.create_partner = lambda pid: _create_partner(asker, pid, new_partners)
             asker.title = msg("apply.title")
-            ask = asker.ask
+            ask, reject = asker.ask, asker.reject
         answers = answer_all(
-            QUESTIONS, given, lookup, incomplete=incomplete, subject="om apply", ask=ask
+            QUESTIONS,
+            given,
+            lookup,
+            incomplete=incomplete,
+            subject="om apply",
+            ask=ask,
+            reject=reject,
         )
         changes = [
             FileChange(network_path(root, answers["id"]), network_document(answers, lookup), None)

@@ -63,6 +63,10 @@ class Asker:
         self.console.print()
         self.console.rule(f"[bold]{escape(message.text(self.lang))}[/]", align="left")
 
+    def reject(self, reason: Message) -> None:
+        """A given answer (flag, answer file) that cannot be used; it is asked for instead."""
+        self.say(msg("ask.rejected", reason=reason), "bold red")
+
     def _reject(self, reason: Message, clause: str | None) -> None:
         self.say(msg("ask.rejected", reason=reason), "bold red")
         if clause is not None:

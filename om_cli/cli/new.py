@@ -91,13 +91,19 @@ def partner_command(
         root = find_registry(registry, [])
         with spinner(msg("outcome.loading"), chosen):
             lookup = Lookup.from_registry(root, today)
-        ask = None
+        ask = reject = None
         if not yes:
             asker = Asker(lookup, chosen)
             asker.title = msg("partner.title")
-            ask = asker.ask
+            ask, reject = asker.ask, asker.reject
         answers = answer_all(
-            QUESTIONS, given, lookup, incomplete=False, subject="om new partner", ask=ask
+            QUESTIONS,
+            given,
+            lookup,
+            incomplete=False,
+            subject="om new partner",
+            ask=ask,
+            reject=reject,
         )
         path = partner_path(root, answers["id"])
         submission = Submission(
