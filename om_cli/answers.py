@@ -165,6 +165,7 @@ class Lookup:
     district_sets: dict[str, frozenset[str]] = field(default_factory=dict)
     live_regions: dict[str, frozenset[str]] = field(default_factory=dict)
     live_topics: dict[str, set[str]] = field(default_factory=dict)
+    live_kinds: dict[str, str | None] = field(default_factory=dict)
 
     @classmethod
     def from_registry(cls, root: str, today: dt.date) -> Lookup:
@@ -196,6 +197,7 @@ class Lookup:
             lookup.networks[network.id] = network.name or network.id
             if not network.live:
                 continue
+            lookup.live_kinds[network.id] = network.kind
             if network.kind == "regional" and network.regions:
                 lookup.live_regions[network.id] = registry.districts_of(network.regions)
             if network.kind == "thematic" and network.topic:
@@ -485,6 +487,7 @@ class Question:
     required: bool = True
     kind: str = "text"  # text, bool, list, commitments
     complete: str | None = None  # what completion offers: regions, partners, topics …
+    prompted: bool = True  # False: only taken from a flag or an answer file, never asked
 
     def applies(self, answers: Answers) -> bool:
         return self.when is None or self.when(answers)
@@ -519,7 +522,7 @@ def answer_all(
             continue
         raw = given.get(question.key)
         if ask is not None and (raw is None or (isinstance(raw, str) and not raw.strip())):
-            answers[question.key] = ask(question, answers)
+            answers[question.key] = ask(question, answers) if question.prompted else None
             continue
         empty = raw is None or (isinstance(raw, str) and not raw.strip())
         if empty and question.default is not None:

@@ -45,6 +45,7 @@ COMMITMENT_CLAUSES = {
     "cooperation": "clause.om109",
 }
 MINIMUM_PARTNERS = 3
+ATTACHED = "\x00"  # marks a section that follows the previous one without a blank line
 MODELINE = "# yaml-language-server: $schema=../../schemas/network.schema.json\n"
 
 
@@ -69,17 +70,36 @@ def _kind(raw: Any, lookup: Lookup, answers: Answers, confirmed: bool) -> str:
     raise Invalid(msg("apply.bad_kind", value=printable(as_text(raw), 40)), "clause.om101")
 
 
+def _parent(raw: Any, lookup: Lookup, answers: Answers, confirmed: bool) -> str:
+    """The larger live network this one works inside (a sub-network, OM111)."""
+    parent = parse_id(raw)
+    if parent not in lookup.live_kinds:
+        known = ", ".join(sorted(lookup.live_kinds)) or "—"
+        raise Invalid(msg("apply.unknown_parent", parent=parent, known=known), "clause.om111")
+    if lookup.live_kinds[parent] != answers.get("kind"):
+        raise Invalid(msg("apply.parent_kind", parent=parent), "clause.om111")
+    return parent
+
+
 def _regions(raw: Any, lookup: Lookup, answers: Answers, confirmed: bool) -> list[str]:
     regions = parse_regions(raw, lookup)
+    parent = answers.get("parent")
+    if parent is not None:
+        covered: set[str] = set()
+        for region in regions:
+            covered |= lookup.district_sets.get(region, frozenset())
+        if not covered <= lookup.live_regions.get(parent, frozenset()):
+            raise Invalid(msg("apply.outside_parent", parent=parent), "clause.om111")
     if not confirmed:
-        _refuse_overlap(lookup.overlapping_regions(regions))
+        _refuse_overlap([n for n in lookup.overlapping_regions(regions) if n != parent])
     return regions
 
 
 def _topic(raw: Any, lookup: Lookup, answers: Answers, confirmed: bool) -> str:
     topic = parse_topic(raw, lookup)
     if not confirmed:
-        _refuse_overlap(lookup.overlapping_topic(topic))
+        parent = answers.get("parent")
+        _refuse_overlap([n for n in lookup.overlapping_topic(topic) if n != parent])
     return topic
 
 
@@ -262,6 +282,8 @@ QUESTIONS: tuple[Question, ...] = (
     Question("name", "apply.q_name", lambda raw, *_: parse_name(raw), "clause.om201"),
     Question("id", "apply.q_id", _id, "clause.id", default=_default_id),
     Question("kind", "apply.q_kind", _kind, "clause.kind", default=lambda a, lk: "regional"),
+    Question("parent", "apply.q_parent", _parent, "clause.om111", required=False,
+             prompted=False),
     Question(
         "regions", "apply.q_regions", _regions, "clause.om101",
         when=lambda a: a.get("kind") == "regional", kind="list", complete="regions",
@@ -305,9 +327,11 @@ def network_document(answers: Answers, lookup: Lookup) -> bytes:
         head["regions"] = _commented_regions(answers["regions"], lookup)
     else:
         head["topic"] = answers["topic"]
-    if answers.get("parent"):
-        head["parent"] = answers["parent"]
     sections.append((None, head))
+    if answers.get("parent"):
+        # right below the regions or topic, as in the shipped files
+        sections.append((ATTACHED + msg("apply.c_parent").text("de"),
+                         {"parent": answers["parent"]}))  # fmt: skip
     sections.append(
         (
             msg("apply.c_status", date=_german_date(day)).text("de"),
@@ -354,7 +378,9 @@ def compose(modeline: str, intro: str, sections: list[tuple[str | None, dict[str
     lines = textwrap.wrap(_one_line(intro), width=96)
     parts = [modeline, *(f"# {line}\n" for line in lines)]
     for index, (comment, data) in enumerate(sections):
-        if index:
+        if comment and comment.startswith(ATTACHED):
+            comment = comment[len(ATTACHED) :]
+        elif index:
             parts.append("\n")
         if comment:
             parts.append(f"# {_one_line(comment)}\n")

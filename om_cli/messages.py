@@ -1081,6 +1081,22 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Criterion: there is only one network per region or topic; smaller networks within it "
         "only by consensus, otherwise the Leitungskreis decides (OM111).",
     ),
+    "apply.q_parent": (
+        "Übergeordnetes Netzwerk (Kennung)",
+        "Parent network (id)",
+    ),
+    "apply.unknown_parent": (
+        "„{parent}“ ist kein laufendes Netzwerk (beantragt oder anerkannt); möglich: {known}",
+        "'{parent}' is not a live network (applied or recognized); possible: {known}",
+    ),
+    "apply.parent_kind": (
+        "das übergeordnete Netzwerk {parent} ist von anderer Art (regional bzw. fachlich)",
+        "the parent network {parent} is of another kind (regional or thematic)",
+    ),
+    "apply.outside_parent": (
+        "die Regionen liegen nicht ganz in denen des übergeordneten Netzwerks {parent}",
+        "the regions do not lie wholly within those of the parent network {parent}",
+    ),
     "apply.closed": (
         "ein geschlossenes Netzwerk kann nicht anerkannt werden",
         "a closed network cannot be recognised",
@@ -1122,6 +1138,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "apply.c_partners": (
         "Netzwerkpartner (until: erster Tag ohne Mitgliedschaft; ohne until noch Mitglied)",
         "Network partners (until: first day without membership; without until still a member)",
+    ),
+    "apply.c_parent": (
+        "Teilnetzwerk innerhalb der größeren Region dieses Netzwerks (Zustimmung des "
+        "Leitungskreises)",
+        "Sub-network within the larger region of this network (consent of the Leitungskreis)",
     ),
     "apply.c_public": ("Öffentlicher Auftritt", "Public presence"),
     "apply.c_meetings": (

@@ -439,3 +439,22 @@ def test_shell_completion_offers_ids(repo: Path) -> None:
         [sys.executable, "-m", "om_cli", "--help"], capture_output=True, text=True, check=True
     ).stdout
     assert "--install-completion" in help_text
+
+
+def test_a_sub_network_names_its_parent(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    args = [a if a != "Fulda" else "Kreis Kassel" for a in BASE]
+    args = [a if a != "Offensive Mittelstand Region Fulda" else "Offensive Mittelstand Kreis Kassel"
+            for a in args]  # fmt: skip
+    code, _, err = om(capsys, "apply", "--yes", "--as-of", AS_OF, *args, "--parent", "om-kassel")
+    assert code == 2 and "nicht ganz in denen des übergeordneten Netzwerks om-kassel" in err
+    code, _, err = om(capsys, "apply", "--yes", "--as-of", AS_OF, *args, "--parent", "om-x")
+    assert code == 2 and "„om-x“ ist kein laufendes Netzwerk" in err
+    code, out, err = om(
+        capsys, "apply", "--yes", "--as-of", AS_OF, *args, "--parent", "om-nordhessen"
+    )
+    assert (code, err) == (0, ""), out + err
+    text = (repo / "registry/networks/om-kreis-kassel.yaml").read_text("utf-8")
+    assert "  - ags-06633  # Kreis Kassel\n# Teilnetzwerk innerhalb" in text
+    assert "Leitungskreises)\nparent: om-nordhessen\n\n# Status" in text
+    # the overlap with the parent needs the Leitungskreis' consent: still open
+    assert "OM111" in out and "om-nordhessen" in out

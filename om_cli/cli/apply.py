@@ -17,6 +17,7 @@ from om_cli.cli.ask import (
     Asker,
     PushCommand,
     complete_instruments,
+    complete_networks,
     complete_partners,
     complete_regions,
     complete_topics,
@@ -37,6 +38,14 @@ def apply_command(
     ] = None,
     kind: Annotated[
         str | None, typer.Option("--kind", help="regional oder thematic (fachlich).")
+    ] = None,
+    parent: Annotated[
+        str | None,
+        typer.Option(
+            "--parent",
+            help="Übergeordnetes Netzwerk (Teilnetzwerk).",
+            autocompletion=complete_networks,
+        ),
     ] = None,
     regions: Annotated[
         list[str] | None,
@@ -126,7 +135,8 @@ def apply_command(
         today = parse_as_of(as_of)
         given: dict[str, Any] = read_answer_file(answer_file) if answer_file else {}
         flags = {
-            "name": name, "id": network_id, "kind": kind, "regions": regions, "topic": topic,
+            "name": name, "id": network_id, "kind": kind, "parent": parent, "regions": regions,
+            "topic": topic,
             "goals": goals, "approach": approach, "applied_on": applied_on, "partners": partners,
             "coordinator": coordinator, "commitments": commitments, "open": is_open,
             "instruments": instruments, "website": website, "partner_logo": partner_logo,
