@@ -314,7 +314,42 @@ QUESTIONS: tuple[Question, ...] = (
 
 
 def network_document(answers: Answers, lookup: Lookup) -> bytes:
-    """The new network file: modeline, comments above each section, the house style."""
+    """The new network file: modeline, comments above each section, the house style.
+
+    Long texts (goals, approach) are folded (`>-`) over several lines like in the shipped
+    files; should the folded text not read back as typed, they are written on one line.
+    """
+    from om_cli.loader import parse
+
+    document = _network_document(answers, lookup, fold_texts=True)
+    application = parse(document)[0].get("application")
+    if application == {"goals": answers["goals"], "approach": answers["approach"]}:
+        return document
+    return _network_document(answers, lookup, fold_texts=False)
+
+
+def _folded(text: str, width: int = 88) -> Any:
+    """A long text as a folded block scalar, broken at spaces before `width` columns."""
+    from ruamel.yaml.scalarstring import FoldedScalarString
+
+    if len(text) <= width - 10:
+        return text
+    folded = FoldedScalarString(text)
+    breaks: list[int] = []
+    line_start, last_space = 0, -1
+    for index, character in enumerate(text):
+        if character == " ":
+            if index - line_start > width - 4 and last_space > line_start:
+                breaks.append(last_space)
+                line_start = last_space + 1
+            last_space = index
+    if len(text) - line_start > width - 4 and last_space > line_start:
+        breaks.append(last_space)
+    folded.fold_pos = breaks
+    return folded
+
+
+def _network_document(answers: Answers, lookup: Lookup, *, fold_texts: bool) -> bytes:
     applied_on = answers["applied_on"]
     day = applied_on.isoformat() if isinstance(applied_on, dt.date) else str(applied_on)
     sections: list[tuple[str | None, dict[str, Any]]] = []
@@ -338,12 +373,9 @@ def network_document(answers: Answers, lookup: Lookup) -> bytes:
             {"status": "applied", "applied_on": day},
         )
     )
-    sections.append(
-        (
-            msg("apply.c_application").text("de"),
-            {"application": {"goals": answers["goals"], "approach": answers["approach"]}},
-        )
-    )
+    texts = {"goals": answers["goals"], "approach": answers["approach"]}
+    application = {key: _folded(value) if fold_texts else value for key, value in texts.items()}
+    sections.append((msg("apply.c_application").text("de"), {"application": application}))
     if answers.get("commitments"):
         sections.append(
             (msg("apply.c_commitments").text("de"), {"commitments": answers["commitments"]})

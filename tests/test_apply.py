@@ -458,3 +458,20 @@ def test_a_sub_network_names_its_parent(repo: Path, capsys: pytest.CaptureFixtur
     assert "Leitungskreises)\nparent: om-nordhessen\n\n# Status" in text
     # the overlap with the parent needs the Leitungskreis' consent: still open
     assert "OM111" in out and "om-nordhessen" in out
+
+
+def test_long_texts_are_folded_and_read_back_as_typed(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from om_cli.loader import load_file
+
+    goals = " ".join(["Kleine und mittlere Unternehmen für gute Arbeit gewinnen;"] * 6)
+    approach = "# kein Kommentar: - [x] {y} 'z' \"w\" " * 8 + "a" * 150
+    args = [goals if a == "Ziele." else approach if a == "Weg." else a for a in BASE]
+    code, out, err = om(capsys, "apply", "--yes", "--as-of", AS_OF, *args)
+    assert (code, err) == (0, ""), out + err
+    text = (repo / NETWORK).read_text("utf-8")
+    assert "  goals: >-\n    Kleine und mittlere Unternehmen" in text
+    assert max(len(line) for line in text.splitlines() if "Kleine" in line) <= 90
+    application = load_file(str(repo / NETWORK))[0]["application"]
+    assert application == {"goals": goals, "approach": " ".join(approach.split())}
