@@ -144,3 +144,19 @@ def test_a_bad_flag_is_explained_and_asked_for_again_on_a_terminal(repo: Path) -
     term.line("")
     assert term.finish() == 0, term.output
     assert "registry/partners/neue-gmbh.yaml angelegt" in term.output
+
+
+def test_answers_piped_through_stdin(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import subprocess
+    import sys
+
+    typed = "Stiftung Gute Arbeit Fulda\n\nStiftung\n\n2026-01-15\nj\n\nFulda\n"
+    result = subprocess.run(
+        [sys.executable, "-m", "om_cli", "new", "partner", "--as-of", AS_OF],
+        input=typed, capture_output=True, text=True, cwd=repo, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout + result.stderr
+    text = (repo / "registry/partners/stiftung-gute-arbeit-fulda.yaml").read_text("utf-8")
+    assert "type: foundation\n" in text and "region: ags-06631\n" in text
+    assert "principles_signed_on: 2026-01-15\n" in text and "listing_consent: true\n" in text
+    check_clean(capsys, "stiftung-gute-arbeit-fulda")
