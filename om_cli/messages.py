@@ -1214,8 +1214,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "partner.c_public": ("Öffentliche Angaben", "Public details"),
     "partner.commit": ("Neuer Partner: {name} ({id})", "New partner: {name} ({id})"),
     "partner.result_none": (
-        "Der Partner ist eingetragen und ohne Befund.",
-        "The partner is registered, without findings.",
+        "Keine Befunde zum neuen Partner.",
+        "No findings on the new partner.",
     ),
     "partner.result_open": ("Befunde zum neuen Partner:", "Findings on the new partner:"),
     # om record
@@ -1317,6 +1317,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "outcome.errors_expected": (
         "(Diese Befunde hindern den Antrag nicht; „om check“ zeigt sie, bis sie behoben sind.)",
         "(These findings do not stop the application; 'om check' shows them until they are fixed.)",
+    ),
+    "outcome.dry_run": (
+        "(--dry-run: nichts wurde geschrieben)",
+        "(--dry-run: nothing was written)",
     ),
     "outcome.next_no_branch": (
         "Nächste Schritte: die Datei prüfen, committen und einen Pull-Request öffnen "

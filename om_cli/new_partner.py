@@ -90,7 +90,7 @@ QUESTIONS: tuple[Question, ...] = (
     Question("group", "partner.q_group", _group, "clause.om106", required=False,
              complete="groups"),
     Question("principles_signed_on", "partner.q_signed", _signed, "clause.signed",
-             required=False, default=lambda a, lk: lk.today.isoformat()),
+             required=False),
     Question("listing_consent", "partner.q_consent", lambda raw, *_: parse_bool(raw),
              "clause.consent", default=lambda a, lk: "nein", kind="bool"),
     Question("website", "partner.q_website", lambda raw, *_: parse_url(raw), required=False),

@@ -36,6 +36,18 @@ class Submission:
     branch: str  # the branch `--branch` creates
     body: str = ""
 
+    def diff(self) -> str:
+        """The files as a unified diff against what they replace (for `--dry-run`)."""
+        import difflib
+
+        parts: list[str] = []
+        for change in self.changes:
+            old = (change.old or b"").decode("utf-8").splitlines(keepends=True)
+            new = change.new.decode("utf-8").splitlines(keepends=True)
+            before = change.path if change.old is not None else "/dev/null"
+            parts.extend(difflib.unified_diff(old, new, fromfile=before, tofile=change.path))
+        return "".join(parts)
+
     @property
     def message(self) -> str:
         trailers = "".join(f"OM-Action: {action}\n" for action in self.actions)

@@ -109,7 +109,7 @@ def test_interactive_application_rejects_bad_answers_and_writes_a_valid_file(
     answer(term, "Name der Organisation", "Rhön Beratung")
     answer(term, "Art der Organisation", "Beratung")
     answer(term, "Gruppe verbundener Organisationen", "")
-    answer(term, "unterzeichnet am", "")  # today
+    answer(term, "unterzeichnet am", "2026-11-20")
     answer(term, "Partnerliste genannt werden?", "")
     answer(term, "Website", "")
     answer(term, "Region, in der der Partner", "")
@@ -150,7 +150,7 @@ def test_interactive_application_rejects_bad_answers_and_writes_a_valid_file(
         "registry/partners/rhoen-beratung.yaml",
     ]
     rhoen = (repo / "registry/partners/rhoen-beratung.yaml").read_text("utf-8")
-    assert "type: consultant\n" in rhoen and "principles_signed_on: 2026-11-25\n" in rhoen
+    assert "type: consultant\n" in rhoen and "principles_signed_on: 2026-11-20\n" in rhoen
     assert "listing_consent: false\n" in rhoen
     check_clean(capsys, "om-region-fulda", "fulda-feinwerk", "rhoen-beratung")
 

@@ -80,7 +80,7 @@ def test_answer_file_and_english(
     )
     assert (code, err) == (0, ""), out + err
     assert "registry/partners/fulda-feinwerk-gmbh.yaml created" in out
-    assert "The partner is registered, without findings." in out
+    assert "No findings on the new partner." in out
     check_clean(capsys, "fulda-feinwerk-gmbh")
 
 
@@ -144,6 +144,8 @@ def test_a_bad_flag_is_explained_and_asked_for_again_on_a_terminal(repo: Path) -
     term.line("")
     assert term.finish() == 0, term.output
     assert "registry/partners/neue-gmbh.yaml angelegt" in term.output
+    text = (repo / "registry/partners/neue-gmbh.yaml").read_text("utf-8")
+    assert "principles_signed_on" not in text  # left empty: not signed yet
 
 
 def test_answers_piped_through_stdin(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -129,3 +129,16 @@ def test_a_network_file_with_local_changes_is_not_committed(
     )  # fmt: skip
     assert code == 2 and "hat nicht committete Änderungen" in err
     assert state(repo) == before
+
+
+def test_dry_run_shows_the_diff_and_writes_nothing(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = state(repo)
+    code, out, err = om(
+        capsys, "record", "meeting", "om-kassel", "--date", "2026-11-02", "--dry-run",
+        "--branch", "--as-of", AS_OF,
+    )  # fmt: skip
+    assert (code, err) == (0, ""), out + err
+    assert "+  - {date: 2026-11-02}\n" in out and "(--dry-run: nichts wurde geschrieben)" in out
+    assert state(repo) == before

@@ -118,6 +118,9 @@ def apply_command(
         str | None,
         typer.Option("--push", metavar="[REMOTE]", help=PUSH_HELP),
     ] = None,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Nur zeigen, was geschrieben würde.")
+    ] = False,
     as_of: Annotated[
         str | None, typer.Option("--as-of", help="Stichtag (Standard: heute).", hidden=True)
     ] = None,
@@ -184,6 +187,7 @@ def apply_command(
         finish(
             root, submission, lang=chosen, as_of=today, branch=branch, push=push,
             open_texts=("apply.result_none", "apply.result_open"),
+            dry_run=dry_run,
         )  # fmt: skip
 
 

@@ -66,6 +66,9 @@ def partner_command(
         str | None,
         typer.Option("--push", metavar="[REMOTE]", help=PUSH_HELP),
     ] = None,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Nur zeigen, was geschrieben würde.")
+    ] = False,
     as_of: Annotated[
         str | None, typer.Option("--as-of", help="Stichtag (Standard: heute).", hidden=True)
     ] = None,
@@ -116,4 +119,5 @@ def partner_command(
         finish(
             root, submission, lang=chosen, as_of=today, branch=branch, push=push,
             open_texts=("partner.result_none", "partner.result_open"),
+            dry_run=dry_run,
         )  # fmt: skip

@@ -29,10 +29,20 @@ def finish(
     branch: bool,
     push: str | None,
     open_texts: tuple[str, str] | None = None,
-) -> Result:
-    """Check, write, commit and push `submission`; report what happened and what is open."""
+    dry_run: bool = False,
+) -> Result | None:
+    """Check, write, commit and push `submission`; report what happened and what is open.
+
+    With `dry_run`, show the diff and the findings and write nothing.
+    """
     with spinner(msg("outcome.checking"), lang):
         checked = preview(root, submission, as_of=as_of)
+    if dry_run:
+        sys.stdout.write(submission.diff())
+        if open_texts is not None:
+            show_open_points(checked, lang, open_texts)
+        write(msg("outcome.dry_run"), lang)
+        return None
     with spinner(msg("outcome.writing"), lang):
         result = submit(root, submission, branch=branch or push is not None, push=push)
     for change in submission.changes:

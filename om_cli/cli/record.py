@@ -46,6 +46,7 @@ PushOpt = Annotated[
     typer.Option("--push", metavar="[REMOTE]", help=PUSH_HELP),
 ]
 LangOpt = Annotated[Lang | None, typer.Option("--lang", help="Sprache (de, en).")]
+DryRunOpt = Annotated[bool, typer.Option("--dry-run", help="Nur zeigen, was geschrieben würde.")]
 AsOfOpt = Annotated[
     str | None, typer.Option("--as-of", help="Stichtag (Standard: heute).", hidden=True)
 ]
@@ -62,6 +63,7 @@ def meeting_command(
     registry: RegistryOpt = None,
     branch: BranchOpt = False,
     push: PushOpt = None,
+    dry_run: DryRunOpt = False,
     as_of: AsOfOpt = None,
     lang: LangOpt = None,
 ) -> None:
@@ -77,7 +79,10 @@ def meeting_command(
             submission = plan_meeting(
                 root, network, date=date, title=title, minutes=minutes, today=today
             )
-        finish(root, submission, lang=chosen, as_of=today, branch=branch, push=push)
+        finish(
+            root, submission, lang=chosen, as_of=today, branch=branch, push=push,
+            dry_run=dry_run,
+        )  # fmt: skip
 
 
 @app.command("report", cls=PushCommand)
@@ -99,6 +104,7 @@ def report_command(
     registry: RegistryOpt = None,
     branch: BranchOpt = False,
     push: PushOpt = None,
+    dry_run: DryRunOpt = False,
     as_of: AsOfOpt = None,
     lang: LangOpt = None,
 ) -> None:
@@ -112,4 +118,7 @@ def report_command(
     with interruptible(chosen):
         with spinner(msg("outcome.loading"), chosen):
             submission = plan_report(root, network, plenum=plenum, form=form.value, by=by)
-        finish(root, submission, lang=chosen, as_of=today, branch=branch, push=push)
+        finish(
+            root, submission, lang=chosen, as_of=today, branch=branch, push=push,
+            dry_run=dry_run,
+        )  # fmt: skip
