@@ -475,3 +475,32 @@ def test_long_texts_are_folded_and_read_back_as_typed(
     assert max(len(line) for line in text.splitlines() if "Kleine" in line) <= 90
     application = load_file(str(repo / NETWORK))[0]["application"]
     assert application == {"goals": goals, "approach": " ".join(approach.split())}
+
+
+def test_installed_bash_completion_completes_network_ids(repo: Path, tmp_path: Path) -> None:
+    """`om --install-completion bash`, then the installed function, run by a real bash."""
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import require_tool
+
+    bash = require_tool("bash")
+    home = tmp_path / "home"
+    home.mkdir()
+    bin_dir = Path(sys.executable).parent
+    om_script = bin_dir / "om"
+    assert om_script.exists()
+    env = dict(os.environ, HOME=str(home), SHELL=bash, PATH=f"{bin_dir}:{os.environ['PATH']}")
+    subprocess.run([str(om_script), "--install-completion", "bash"], env=env, check=True,
+                   capture_output=True)  # fmt: skip
+    script = home / ".bash_completions" / "om.sh"
+    assert script.exists()
+    run = (
+        f"source '{script}'; COMP_WORDS=(om record meeting om-n); COMP_CWORD=3; "
+        '_om_completion om; echo "${COMPREPLY[@]}"'
+    )
+    result = subprocess.run(
+        [bash, "-c", run], env=env, cwd=repo, capture_output=True, text=True, check=True
+    )
+    assert result.stdout.split() == ["om-nordhessen"]
