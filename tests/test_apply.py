@@ -504,3 +504,28 @@ def test_installed_bash_completion_completes_network_ids(repo: Path, tmp_path: P
         [bash, "-c", run], env=env, cwd=repo, capture_output=True, text=True, check=True
     )
     assert result.stdout.split() == ["om-nordhessen"]
+
+
+def test_commitments_in_an_answer_file(
+    repo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    dated = dict.fromkeys(
+        ["leitgedanken", "grundprinzipien", "impartiality", "informs_partners", "cooperation"],
+        "2026-10-01",
+    )
+    answers = tmp_path / "antrag.json"
+    answers.write_text(json.dumps({**ANSWERS, "commitments": {**dated, "cooperation": True}}))
+    code, out, err = om(capsys, "apply", "--from", str(answers), "--yes", "--as-of", AS_OF)
+    assert (code, err) == (0, ""), out + err
+    text = (repo / NETWORK).read_text("utf-8")
+    assert "  leitgedanken: 2026-10-01\n" in text and "  cooperation: 2026-11-02\n" in text
+    (repo / NETWORK).unlink()
+    for commitments, reason in [
+        ({**dated, "leitgedanken": "2026-12-01"}, "2026-12-01 liegt in der Zukunft"),
+        ({**dated, "loyalty": "2026-10-01"}, "unbekannte Erklärung „loyalty“"),
+        (["leitgedanken", "cooperation"], "Erklärungen fehlen: grundprinzipien, impartiality"),
+    ]:
+        answers.write_text(json.dumps({**ANSWERS, "commitments": commitments}))
+        code, _, err = om(capsys, "apply", "--from", str(answers), "--yes", "--as-of", AS_OF)
+        assert code == 2 and reason in err, err
+        assert not (repo / NETWORK).exists()
