@@ -14,6 +14,8 @@ from typing import Any
 
 from om_cli import yaml_style
 from om_cli.answers import (
+    ID_PATTERN,
+    Ambiguous,
     Answers,
     Candidate,
     Invalid,
@@ -114,13 +116,22 @@ def _applied_on(raw: Any, lookup: Lookup, answers: Answers, confirmed: bool) -> 
 
 
 def _partners(raw: Any, lookup: Lookup, answers: Answers, confirmed: bool) -> list[str]:
-    """Existing partner ids, distinct; at least three that count (OM105) unless confirmed."""
-    items = as_items(raw)
+    """Existing partners by id or name, distinct; at least three that count (OM105) unless
+    confirmed. A name that fits several partners is `Ambiguous`; an unknown id may be created
+    (`UnknownPartners`)."""
     chosen: list[str] = []
-    for item in items:
-        if item not in chosen:
-            chosen.append(item)
+    for item in as_items(raw):
+        found = _find_partner(item, lookup)
+        if found not in chosen:
+            chosen.append(found)
     unknown = [item for item in chosen if item not in lookup.partners]
+    not_ids = [item for item in unknown if not ID_PATTERN.match(item)]
+    if not_ids:
+        hints = "; ".join(
+            f"{printable(i, 60)} → {', '.join(lookup.partner_suggestions(i)) or '—'}"
+            for i in not_ids
+        )
+        raise Invalid(msg("apply.unknown_partner_name", partners=hints))
     if unknown:
         raise UnknownPartners(unknown, {i: lookup.partner_suggestions(i) for i in unknown})
     left = [p for p in chosen if not lookup.partners[p].active]
@@ -141,6 +152,33 @@ def _partners(raw: Any, lookup: Lookup, answers: Answers, confirmed: bool) -> li
         )
         raise Unconfirmed(reason, "clause.om105")
     return chosen
+
+
+def _find_partner(text: str, lookup: Lookup) -> str:
+    """A partner id for a typed id or name; the text itself when nothing matches."""
+    if text in lookup.partners:
+        return text
+    wanted = fold(text)
+    exact = [p.id for p in lookup.partners.values() if fold(p.name) == wanted]
+    if len(exact) == 1:
+        return exact[0]
+    found = exact or (
+        [p.id for p in lookup.partners.values() if _all_words(wanted, fold(p.name))]
+        if len(wanted) >= 3
+        else []
+    )
+    if len(found) == 1:
+        return found[0]
+    if found:
+        labels = [Candidate(p, f"{lookup.partners[p].name} ({p})") for p in sorted(found)]
+        raise Ambiguous(text, labels[:20])
+    return text
+
+
+def _all_words(wanted: str, name: str) -> bool:
+    """Every word of `wanted` occurs in `name` (`IG Metall Erfurt` in `IG Metall
+    Geschäftsstelle Erfurt`)."""
+    return all(word in name for word in wanted.split())
 
 
 def _coordinator(raw: Any, lookup: Lookup, answers: Answers, confirmed: bool) -> str:
@@ -236,8 +274,6 @@ def _find_instrument(text: str, lookup: Lookup) -> str:
     if len(found) == 1:
         return found[0]
     if len(found) > 1:
-        from om_cli.answers import Ambiguous
-
         labels = [Candidate(i, f"{lookup.instruments[i][0]} ({i})") for i in found]
         raise Ambiguous(text, labels)
     known = ", ".join(

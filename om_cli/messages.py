@@ -1001,8 +1001,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Date of the application (YYYY-MM-DD)",
     ),
     "apply.q_partners": (
-        "Partner (Kennungen, mit Komma getrennt; Tab ergänzt)",
-        "Partners (ids separated by commas; Tab completes)",
+        "Partner (Kennungen oder Namen, mit Komma getrennt; Tab ergänzt Kennungen)",
+        "Partners (ids or names separated by commas; Tab completes ids)",
     ),
     "apply.q_coordinator": ("Koordinierender Partner", "Coordinating partner"),
     "apply.q_commitments": ("Erklärungen", "Declarations"),
@@ -1096,6 +1096,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "apply.outside_parent": (
         "die Regionen liegen nicht ganz in denen des übergeordneten Netzwerks {parent}",
         "the regions do not lie wholly within those of the parent network {parent}",
+    ),
+    "apply.unknown_partner_name": (
+        "kein Partner passt auf {partners}; bitte Kennung oder Namen eines Partners angeben "
+        "(neue Partner mit ihrer künftigen Kennung)",
+        "no partner fits {partners}; give the id or the name of a partner (new partners with "
+        "their future id)",
     ),
     "apply.closed": (
         "ein geschlossenes Netzwerk kann nicht anerkannt werden",

@@ -87,7 +87,10 @@ def test_interactive_application_rejects_bad_answers_and_writes_a_valid_file(
     assert "nur 2 Partner zählen, mindestens 3 sind nötig" in shown
     assert "mindestens drei Partnern" in shown and "(OM105)" in shown
     term.line("")  # no: ask again
-    answer(term, "Partner (Kennungen", "hwk-kassel, fulda-feinwerk, rhoen-beratung")
+    answer(term, "Partner (Kennungen", "Handwerkskammer, fulda-feinwerk, rhoen-beratung")
+    shown = term.prompt("Welche?")
+    assert "2 Handwerkskammer Kassel (hwk-kassel)" in shown
+    term.line("2")
     answer(term, "Partner „fulda-feinwerk“ gibt es nicht im Register", "j")
     answer(term, "Name der Organisation", "Fulda Feinwerk GmbH")
     answer(term, "Art der Organisation", "Brauerei")
@@ -292,6 +295,8 @@ BASE = [
         (["--instrument", "Tarot"], "Instrument „Tarot“ gibt es nicht"),
         (["--kind", "thematic", "--topic", "Astrologie"], "Thema „Astrologie“ gibt es nicht"),
         (["--coordinator", "hwk-erfurt"], "muss einer der genannten sein"),
+        (["--partner", "Handwerkskammer"], "„Handwerkskammer“ passt auf mehrere Einträge"),
+        (["--partner", "Gartenbau Schmidt"], "kein Partner passt auf Gartenbau Schmidt"),
     ],
 )
 def test_invalid_answers_are_explained_and_nothing_is_written(
@@ -529,3 +534,15 @@ def test_commitments_in_an_answer_file(
         code, _, err = om(capsys, "apply", "--from", str(answers), "--yes", "--as-of", AS_OF)
         assert code == 2 and reason in err, err
         assert not (repo / NETWORK).exists()
+
+
+def test_partners_by_name(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    args = [a for a in BASE if a not in ("--partner", "hwk-kassel", "muster-gmbh",
+                                         "dgb-region-nordhessen")]  # fmt: skip
+    names = ["Handwerkskammer Kassel", "muster gmbh", "IG Metall Erfurt"]
+    partners = [arg for name in names for arg in ("--partner", name)]
+    code, out, err = om(capsys, "apply", "--yes", "--as-of", AS_OF, *args, *partners)
+    assert (code, err) == (0, ""), out + err
+    text = (repo / NETWORK).read_text("utf-8")
+    for partner in ("hwk-kassel", "muster-gmbh", "ig-metall-erfurt"):
+        assert f"{{partner: {partner}, since: 2026-11-25" in text
