@@ -182,8 +182,8 @@ def _all_words(wanted: str, name: str) -> bool:
 
 
 def _coordinator(raw: Any, lookup: Lookup, answers: Answers, confirmed: bool) -> str:
-    text = as_text(raw)
     partners = answers.get("partners") or []
+    text = _find_partner(as_text(raw), lookup)
     if text not in partners:
         raise Invalid(msg("apply.bad_coordinator", partners=", ".join(partners) or "—"))
     return text
