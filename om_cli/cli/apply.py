@@ -9,7 +9,8 @@ expected at this stage and shown, not failed on; 2 for an answer that cannot be 
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+import datetime as dt
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -26,6 +27,9 @@ from om_cli.cli.ask import (
 )
 from om_cli.cli.options import Lang, find_registry, language, parse_as_of
 from om_cli.messages import msg
+
+if TYPE_CHECKING:
+    from om_cli.submit import Submission
 
 PUSH_HELP = "Den neuen Zweig zu REMOTE übertragen (ohne REMOTE: origin); schließt --branch ein."
 __all__ = ["PUSH_HELP", "PushCommand", "apply_command"]
@@ -127,11 +131,8 @@ def apply_command(
     lang: Annotated[Lang | None, typer.Option("--lang", help="Sprache (de, en).")] = None,
 ) -> None:
     """Ein neues Netzwerk beantragen: fragt alles ab, was die Kriterien verlangen."""
-    from om_cli.answers import Lookup, answer_all, read_answer_file
-    from om_cli.apply import QUESTIONS, commit_title, network_document, network_path
+    from om_cli.answers import read_answer_file
     from om_cli.cli.outcome import finish
-    from om_cli.decide import FileChange
-    from om_cli.submit import Submission
 
     chosen = language(lang)
     with interruptible(chosen):
@@ -139,56 +140,69 @@ def apply_command(
         given: dict[str, Any] = read_answer_file(answer_file) if answer_file else {}
         flags = {
             "name": name, "id": network_id, "kind": kind, "parent": parent, "regions": regions,
-            "topic": topic,
-            "goals": goals, "approach": approach, "applied_on": applied_on, "partners": partners,
-            "coordinator": coordinator, "commitments": commitments, "open": is_open,
-            "instruments": instruments, "website": website, "partner_logo": partner_logo,
+            "topic": topic, "goals": goals, "approach": approach, "applied_on": applied_on,
+            "partners": partners, "coordinator": coordinator, "commitments": commitments,
+            "open": is_open, "instruments": instruments, "website": website,
+            "partner_logo": partner_logo,
         }  # fmt: skip
         given.update({key: value for key, value in flags.items() if value not in (None, [])})
         root = find_registry(registry, [])
-        with spinner(msg("outcome.loading"), chosen):
-            lookup = Lookup.from_registry(root, today)
-        new_partners: dict[str, bytes] = {}
-        ask = reject = None
-        if not yes:
-            asker = Asker(lookup, chosen)
-            asker.create_partner = lambda pid: _create_partner(asker, pid, new_partners)
-            asker.title = msg("apply.title")
-            ask, reject = asker.ask, asker.reject
-        answers = answer_all(
-            QUESTIONS,
-            given,
-            lookup,
-            incomplete=incomplete,
-            subject="om apply",
-            ask=ask,
-            reject=reject,
-        )
-        changes = [
-            FileChange(network_path(root, answers["id"]), network_document(answers, lookup), None)
-        ]
-        from om_cli.new_partner import partner_path
-
-        changes += [
-            FileChange(partner_path(root, pid), raw, None) for pid, raw in new_partners.items()
-        ]
-        actions = ("application",) + (("partner",) if new_partners else ())
-        body = ""
-        if new_partners:
-            body = msg("apply.commit_partners", partners=", ".join(new_partners)).text("de")
-        submission = Submission(
-            tuple(changes),
-            (f"networks/{answers['id']}", *(f"partners/{pid}" for pid in new_partners)),
-            commit_title(answers),
-            actions,
-            f"antrag/{answers['id']}",
-            body,
+        submission = _application(
+            root, given, today, chosen, interactive=not yes, incomplete=incomplete
         )
         finish(
             root, submission, lang=chosen, as_of=today, branch=branch, push=push,
-            open_texts=("apply.result_none", "apply.result_open"),
-            dry_run=dry_run,
+            open_texts=("apply.result_none", "apply.result_open"), dry_run=dry_run,
         )  # fmt: skip
+
+
+def _application(
+    root: str,
+    given: dict[str, Any],
+    today: dt.date,
+    lang: str,
+    *,
+    interactive: bool,
+    incomplete: bool,
+) -> Submission:
+    """The answers (asked for what is missing, when interactive) as files and a commit."""
+    from om_cli.answers import Lookup, answer_all
+    from om_cli.apply import QUESTIONS, commit_title, network_document, network_path
+    from om_cli.decide import FileChange
+    from om_cli.new_partner import partner_path
+
+    with spinner(msg("outcome.loading"), lang):
+        lookup = Lookup.from_registry(root, today)
+    new_partners: dict[str, bytes] = {}
+    asker = None
+    if interactive:
+        asker = Asker(lookup, lang)
+        asker.create_partner = lambda pid: _create_partner(asker, pid, new_partners)
+        asker.title = msg("apply.title")
+    answers = answer_all(
+        QUESTIONS,
+        given,
+        lookup,
+        incomplete=incomplete,
+        subject="om apply",
+        ask=asker.ask if asker else None,
+        reject=asker.reject if asker else None,
+    )
+    network = network_path(root, answers["id"])
+    changes = [FileChange(network, network_document(answers, lookup), None)]
+    changes += [FileChange(partner_path(root, p), raw, None) for p, raw in new_partners.items()]
+    actions = ("application",) + (("partner",) if new_partners else ())
+    body = ""
+    if new_partners:
+        body = msg("apply.commit_partners", partners=", ".join(new_partners)).text("de")
+    return Submission(
+        tuple(changes),
+        (f"networks/{answers['id']}", *(f"partners/{p}" for p in new_partners)),
+        commit_title(answers),
+        actions,
+        f"antrag/{answers['id']}",
+        body,
+    )
 
 
 def _create_partner(asker: Asker, partner_id: str, created: dict[str, bytes]) -> bool:
