@@ -170,6 +170,7 @@ def _application(
     from om_cli.apply import QUESTIONS, commit_title, network_document, network_path
     from om_cli.decide import FileChange
     from om_cli.new_partner import partner_path
+    from om_cli.submit import Submission
 
     with spinner(msg("outcome.loading"), lang):
         lookup = Lookup.from_registry(root, today)
