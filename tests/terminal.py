@@ -24,11 +24,8 @@ ANSI = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[()][A-Za-z0-9]|\x1b[=>]|\r")
 class Terminal:
     def __init__(self, args: list[str], cwd: Path, env: Mapping[str, str] | None = None) -> None:
         import pty
-        import termios
 
         master, slave = pty.openpty()
-        attrs = termios.tcgetattr(slave)
-        termios.tcsetattr(slave, termios.TCSANOW, attrs)
         environ = dict(os.environ if env is None else env)
         environ.update(COLUMNS="200", LINES="50", TERM="xterm", PYTHONUNBUFFERED="1")
         environ.pop("NO_COLOR", None)
