@@ -488,6 +488,8 @@ class Question:
     kind: str = "text"  # text, bool, list, commitments
     complete: str | None = None  # what completion offers: regions, partners, topics …
     prompted: bool = True  # False: only taken from a flag or an answer file, never asked
+    # for an optional question: may raise `Unconfirmed` when leaving it empty misses a criterion
+    if_empty: Callable[[Answers, bool], None] | None = None
 
     def applies(self, answers: Answers) -> bool:
         return self.when is None or self.when(answers)
@@ -532,7 +534,7 @@ def answer_all(
             if question.required and not (missing and question.default is not None):
                 missing.append(question.key)
             else:
-                answers[question.key] = None
+                answers[question.key] = parse_or_fail(question, None, lookup, answers, incomplete)
             continue
         try:
             answers[question.key] = parse_or_fail(question, raw, lookup, answers, incomplete)
@@ -549,8 +551,15 @@ def answer_all(
 def parse_or_fail(
     question: Question, raw: Any, lookup: Lookup, answers: Answers, incomplete: bool
 ) -> Any:
-    """Parse a given answer; every problem becomes a `UsageError` naming the question's key."""
+    """Parse a given answer; every problem becomes a `UsageError` naming the question's key.
+
+    An optional question left empty (`raw` None) is None, unless its `if_empty` objects.
+    """
     try:
+        if raw is None:
+            if question.if_empty is not None:
+                question.if_empty(answers, incomplete)
+            return None
         return question.parse(raw, lookup, answers, incomplete)
     except Invalid as error:
         raise UsageError(_explained(question.key, error.reason, error.clause)) from None

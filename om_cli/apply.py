@@ -294,6 +294,11 @@ def _website(raw: Any, lookup: Lookup, answers: Answers, confirmed: bool) -> str
     return parse_url(raw)
 
 
+def _without_website(answers: Answers, confirmed: bool) -> None:
+    if _needs_logo(answers) and not confirmed:
+        raise Unconfirmed(msg("apply.website_needed"), "clause.om202")
+
+
 def _partner_logo(raw: Any, lookup: Lookup, answers: Answers, confirmed: bool) -> bool:
     value = parse_bool(raw)
     if not value and _needs_logo(answers) and not confirmed:
@@ -342,7 +347,8 @@ QUESTIONS: tuple[Question, ...] = (
              kind="bool"),
     Question("instruments", "apply.q_instruments", _instruments, "clause.om104",
              default=lambda a, lk: "keine", kind="list", complete="instruments"),
-    Question("website", "apply.q_website", _website, "clause.om202", required=False),
+    Question("website", "apply.q_website", _website, "clause.om202", required=False,
+             if_empty=_without_website),
     Question("partner_logo", "apply.q_partner_logo", _partner_logo, "clause.om202",
              when=lambda a: bool(a.get("website")) or _needs_logo(a),
              default=lambda a, lk: "ja", kind="bool"),

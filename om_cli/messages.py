@@ -1103,6 +1103,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "no partner fits {partners}; give the id or the name of a partner (new partners with "
         "their future id)",
     ),
+    "apply.website_needed": (
+        "der Name enthält nicht „Offensive Mittelstand“: eine Website mit dem Partner-Logo ist "
+        "nötig",
+        "the name does not contain 'Offensive Mittelstand': a website with the partner logo is "
+        "needed",
+    ),
     "apply.closed": (
         "ein geschlossenes Netzwerk kann nicht anerkannt werden",
         "a closed network cannot be recognised",

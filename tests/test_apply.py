@@ -364,8 +364,34 @@ def test_a_name_without_offensive_mittelstand_needs_the_partner_logo(
     repo: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     args = [a if a != "Offensive Mittelstand Region Fulda" else "Netzwerk Fulda" for a in BASE]
+    code, _, err = om(capsys, "apply", "--yes", "--as-of", AS_OF, *args)
+    assert code == 2 and "eine Website mit dem Partner-Logo ist nötig" in err
+    assert "(OM202)" in err
+    args += ["--website", "https://netzwerk-fulda.example.org"]
     code, _, err = om(capsys, "apply", "--yes", "--as-of", AS_OF, *args, "--no-partner-logo")
-    assert code == 2 and "Partner-Logo" in err and "(OM202)" in err
+    assert code == 2 and "die Website muss das Partner-Logo zeigen" in err and "(OM202)" in err
+    code, out, err = om(capsys, "apply", "--yes", "--as-of", AS_OF, *args)
+    assert (code, err) == (0, ""), out + err
+    assert "partner_logo: true\n" in (repo / "registry/networks/netzwerk-fulda.yaml").read_text()
+
+
+def test_on_a_terminal_an_empty_website_is_explained_when_the_name_needs_one(
+    repo: Path,
+) -> None:
+    args = [a if a != "Offensive Mittelstand Region Fulda" else "Netzwerk Fulda" for a in BASE]
+    term = terminal(
+        repo, *args, "--id", "netzwerk-fulda", "--kind", "regional", "--open",
+        "--instrument", "A-1.4", "--applied-on", "2026-11-02", "--coordinator", "hwk-kassel",
+    )  # fmt: skip
+    answer(term, "Website", "")
+    shown = term.prompt("Trotzdem so eintragen?")
+    assert "eine Website mit dem Partner-Logo ist nötig" in shown and "(OM202)" in shown
+    term.line("n")
+    answer(term, "Website", "https://netzwerk-fulda.example.org")
+    answer(term, "Partner-Logo", "j")
+    assert term.finish() == 0, term.output
+    text = (repo / "registry/networks/netzwerk-fulda.yaml").read_text("utf-8")
+    assert "website: https://netzwerk-fulda.example.org\npartner_logo: true\n" in text
 
 
 def test_dirty_index_is_refused_before_anything_is_written(

@@ -123,8 +123,10 @@ class Asker:
                     pending = self.prompt(msg(question.prompt), default, words)
                     if not pending:
                         if not question.required:
-                            return None
-                        self._reject(msg("ask.empty"), None)
+                            if self._may_stay_empty(question, answers):
+                                return None
+                        else:
+                            self._reject(msg("ask.empty"), None)
                         pending = None
                         continue
             raw, pending = pending, None
@@ -146,6 +148,17 @@ class Asker:
                         return question.parse(raw, self.lookup, answers, True)
                     except Invalid as again:
                         self._reject(again.reason, again.clause)
+
+    def _may_stay_empty(self, question: Question, answers: Answers) -> bool:
+        """An optional answer left empty: fine, unless a criterion needs it (then confirm)."""
+        if question.if_empty is None:
+            return True
+        try:
+            question.if_empty(answers, False)
+        except Unconfirmed as error:
+            self._reject(error.reason, error.clause)
+            return self.confirm(msg("ask.anyway"), False)
+        return True
 
     def _choose(self, error: Ambiguous, raw: Any, question: Question) -> Any:
         """A name fits several entries: show them numbered and let the user pick."""
