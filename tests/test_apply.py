@@ -509,7 +509,7 @@ def test_long_texts_are_folded_and_read_back_as_typed(
 
 
 def test_installed_bash_completion_completes_network_ids(repo: Path, tmp_path: Path) -> None:
-    """`om --install-completion bash`, then the installed function, run by a real bash."""
+    """`om --install-completion` in bash, then the installed function, run by a real bash."""
     import os
     import subprocess
     import sys
@@ -523,8 +523,13 @@ def test_installed_bash_completion_completes_network_ids(repo: Path, tmp_path: P
     om_script = bin_dir / "om"
     assert om_script.exists()
     env = dict(os.environ, HOME=str(home), SHELL=bash, PATH=f"{bin_dir}:{os.environ['PATH']}")
-    subprocess.run([str(om_script), "--install-completion", "bash"], env=env, check=True,
-                   capture_output=True)  # fmt: skip
+    # as a user would: from a bash (Typer finds the shell among the parent processes; the
+    # `; exit` keeps bash from replacing itself with om)
+    installed = subprocess.run(
+        [bash, "-c", f"'{om_script}' --install-completion; exit $?"], env=env,
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert installed.returncode == 0, installed.stdout + installed.stderr
     script = home / ".bash_completions" / "om.sh"
     assert script.exists()
     run = (
