@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from om_cli.decide import FileChange
@@ -188,7 +189,38 @@ def _undo(
     head: str,
     branch: str,
 ) -> None:
-    """Put index, branches and files back as they were before `submit` (best effort)."""
+    """Put index, branches and files back as they were before `submit` (best effort).
+
+    A second Ctrl-C must not stop the undoing half-way: SIGINT is ignored meanwhile (by the
+    git processes started here too, which inherit it).
+    """
+    with _sigint_ignored():
+        _restore(top, paths, changes, base, head, branch)
+
+
+@contextmanager
+def _sigint_ignored() -> Iterator[None]:
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def _restore(
+    top: str,
+    paths: Sequence[str],
+    changes: Sequence[FileChange],
+    base: str | None,
+    head: str,
+    branch: str,
+) -> None:
     from contextlib import suppress
 
     from om_cli import git

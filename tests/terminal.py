@@ -3,7 +3,8 @@
 The child process sees a terminal on stdin, stdout and stderr (rich prompts, readline, the
 spinner), exactly as a coordinator's shell would give it. `expect` waits for a text in the
 output (colour and cursor codes stripped), `line` types an answer and Enter, `interrupt`
-sends Ctrl-C as the terminal would (the INTR character, turned into SIGINT by the pty).
+sends Ctrl-C as the terminal would (the INTR character, turned into SIGINT by the pty), again
+if the first one went unnoticed.
 """
 
 from __future__ import annotations
@@ -93,8 +94,19 @@ class Terminal:
     def line(self, text: str) -> None:
         os.write(self.master, text.encode("utf-8") + b"\r")
 
-    def interrupt(self) -> None:
-        os.write(self.master, b"\x03")
+    def interrupt(self, *, until_exit: bool = True) -> None:
+        """Ctrl-C. A SIGINT that lands just before Python blocks reading the terminal is only
+        noticed at the next key (a race in CPython's readline loop, not in om); a user then
+        presses Ctrl-C again, and so does this, up to three times."""
+        for _ in range(3):
+            os.write(self.master, b"\x03")
+            if not until_exit:
+                return
+            deadline = time.monotonic() + 3
+            while self.process.poll() is None and time.monotonic() < deadline:
+                self._read(0.1)
+            if self.process.poll() is not None:
+                return
 
     def finish(self, timeout: float = 60.0) -> int:
         """Read to the end; the exit code."""
