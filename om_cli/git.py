@@ -827,3 +827,60 @@ def export_tree_safely(top: str, rev: str, path: str, destination: str) -> None:
             process.wait()
             if process.stdout is not None:
                 process.stdout.close()
+
+
+# --- om apply, om new partner, om record: a branch, one commit, a push -----------------------
+
+
+def current_branch(top: str) -> str | None:
+    """The branch HEAD is on; None when HEAD is detached."""
+    result = _call(top, "symbolic-ref", "-q", "--short", "HEAD")
+    if result.returncode != 0:
+        if result.stderr.strip():
+            raise _failure("symbolic-ref", result.stderr, top)
+        return None
+    return result.stdout.decode("utf-8", "surrogateescape").strip()
+
+
+def has_commit(top: str) -> bool:
+    """True when HEAD names a commit (not a fresh repository)."""
+    return _call(top, "rev-parse", "-q", "--verify", "HEAD^{commit}").returncode == 0
+
+
+def branch_exists(top: str, name: str) -> bool:
+    return _call(top, "rev-parse", "-q", "--verify", f"refs/heads/{name}").returncode == 0
+
+
+def valid_branch_name(top: str, name: str) -> bool:
+    return _call(top, "check-ref-format", "--branch", name).returncode == 0
+
+
+def path_unchanged(top: str, path: str) -> bool:
+    """True when `path` (relative to the top) is the same in the work tree, index and HEAD."""
+    result = _call(top, "diff", "--quiet", "--no-ext-diff", "HEAD", "--", path)
+    if result.returncode not in (0, 1):
+        raise _failure("diff", result.stderr, top)
+    return result.returncode == 0
+
+
+def switch_new_branch(top: str, name: str) -> None:
+    """Create branch `name` at HEAD and switch to it; the work tree stays as it is."""
+    _run(top, "switch", "-q", "--no-track", "-c", name)
+
+
+def switch_back(top: str, branch: str | None, commit: str) -> None:
+    """Back to `branch`, or to the detached `commit` when there was no branch."""
+    if branch is not None:
+        _run(top, "switch", "-q", branch)
+    else:
+        _run(top, "switch", "-q", "--detach", commit)
+
+
+def delete_branch(top: str, name: str) -> None:
+    _run(top, "branch", "-q", "-D", name)
+
+
+def push_branch(top: str, remote: str, branch: str) -> None:
+    """Push `branch` to `remote` under the same name and make it the upstream."""
+    ref = f"refs/heads/{branch}"
+    _run(top, "push", "-q", "--set-upstream", remote, f"{ref}:{ref}")

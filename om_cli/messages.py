@@ -879,6 +879,625 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     # (messages of this section go above the next section line)
     # --- om apply, om new partner, om record -----------------------------------------------------
+    # questions and answers (om_cli/answers.py, om_cli/cli/ask.py)
+    "ask.not_text": ("erwartet wird ein Text oder eine Zahl", "a text or a number is expected"),
+    "ask.empty": ("eine Antwort ist nötig", "an answer is needed"),
+    "ask.too_long": ("höchstens {limit} Zeichen", "at most {limit} characters"),
+    "ask.control": (
+        "Steuerzeichen oder unsichtbare Zeichen sind nicht erlaubt",
+        "control or invisible characters are not allowed",
+    ),
+    "ask.id_too_long": (
+        "eine Kennung hat höchstens {limit} Zeichen",
+        "an id has at most {limit} characters",
+    ),
+    "ask.bad_id": (
+        "„{id}“ ist keine Kennung: nur Kleinbuchstaben, Ziffern und einzelne Bindestriche "
+        "(z. B. „{proposal}“)",
+        "'{id}' is not an id: lower-case letters, digits and single hyphens only (e.g. "
+        "'{proposal}')",
+    ),
+    "ask.bad_date": (
+        "„{value}“ ist kein Datum; erwartet wird JJJJ-MM-TT, z. B. 2026-01-15",
+        "'{value}' is not a date; expected YYYY-MM-DD, e.g. 2026-01-15",
+    ),
+    "ask.future_date": (
+        "{date} liegt in der Zukunft (heute ist {today}); eingetragen wird nur, was schon "
+        "geschehen ist",
+        "{date} lies in the future (today is {today}); only what has happened is recorded",
+    ),
+    "ask.bad_bool": (
+        "„{value}“ ist weder ja noch nein (j/n)",
+        "'{value}' is neither yes nor no (y/n)",
+    ),
+    "ask.bad_url": (
+        "„{value}“ ist keine vollständige Webadresse; sie beginnt mit http:// oder https:// und "
+        "enthält keine Leerzeichen (z. B. {proposal})",
+        "'{value}' is not a complete web address; it starts with http:// or https:// and has "
+        "no spaces (e.g. {proposal})",
+    ),
+    "ask.regions_empty": (
+        "ein regionales Netzwerk nennt mindestens eine Region",
+        "a regional network names at least one region",
+    ),
+    "ask.unknown_region": (
+        "Region „{region}“ gibt es nicht in taxonomy/regions.yaml; ähnliche Namen: {suggestions}",
+        "there is no region '{region}' in taxonomy/regions.yaml; similar names: {suggestions}",
+    ),
+    "ask.one_region": ("bitte genau eine Region angeben", "name exactly one region"),
+    "ask.unknown_topic": (
+        "Thema „{topic}“ gibt es nicht in taxonomy/topics.yaml; bekannt sind: {known}",
+        "there is no topic '{topic}' in taxonomy/topics.yaml; known topics: {known}",
+    ),
+    "ask.file_unreadable": (
+        "Antwortdatei {file} kann nicht gelesen werden: {problem}",
+        "cannot read the answer file {file}: {problem}",
+    ),
+    "ask.at": ("{where}{problem}", "{where}{problem}"),
+    "ask.file_not_mapping": (
+        "Antwortdatei {file} enthält kein Objekt mit Feldern (Mapping)",
+        "answer file {file} does not hold an object with fields (a mapping)",
+    ),
+    "ask.unknown_keys": (
+        "unbekannte Felder: {keys}; „--help“ nennt die Felder",
+        "unknown fields: {keys}; '--help' names the fields",
+    ),
+    "ask.missing": (
+        "{subject}: es fehlen Antworten für {keys} (mit --yes wird nicht gefragt)",
+        "{subject}: answers missing for {keys} (--yes never asks)",
+    ),
+    "ask.needs_incomplete": (
+        "{reason}; mit --incomplete trotzdem eintragen",
+        "{reason}; use --incomplete to record it anyway",
+    ),
+    "ask.ambiguous": (
+        "„{text}“ passt auf mehrere Einträge: {candidates}; bitte die Kennung angeben",
+        "'{text}' fits several entries: {candidates}; give the id",
+    ),
+    "ask.unknown_partners": (
+        "Partner gibt es nicht im Register: {ids} (ähnlich: {suggestions}); neue Partner mit "
+        "„om new partner“ anlegen",
+        "no such partner in the registry: {ids} (similar: {suggestions}); register new "
+        "partners with 'om new partner'",
+    ),
+    "ask.invalid_answer": ("{key}: {reason}", "{key}: {reason}"),
+    "ask.invalid_answer_clause": ("{key}: {reason} – {clause}", "{key}: {reason} – {clause}"),
+    "ask.rejected": ("✗ {reason}", "✗ {reason}"),
+    "ask.clause": ("{clause}", "{clause}"),
+    "ask.eof": (
+        "Eingabe beendet, bevor alle Fragen beantwortet waren; nichts wurde geschrieben",
+        "input ended before every question was answered; nothing was written",
+    ),
+    "ask.interrupted": (
+        "om: abgebrochen (Strg-C); nichts wurde geschrieben",
+        "om: interrupted (Ctrl-C); nothing was written",
+    ),
+    "ask.with_hint": ("{question} {hint}", "{question} {hint}"),
+    "ask.yes_no_default_yes": ("[J/n]", "[Y/n]"),
+    "ask.yes_no_default_no": ("[j/N]", "[y/N]"),
+    "ask.anyway": (
+        "Trotzdem so eintragen? Der Leitungskreis kann erst anerkennen, wenn das Kriterium "
+        "erfüllt ist",
+        "Record it like this anyway? The Leitungskreis can recognise the network only once the "
+        "criterion is met",
+    ),
+    "ask.several": (
+        "„{text}“ passt auf mehrere Einträge:",
+        "'{text}' fits several entries:",
+    ),
+    "ask.pick": (
+        "Welche? Nummern mit Komma (z. B. 1,2) oder „alle“",
+        "Which? Numbers separated by commas (e.g. 1,2) or 'all'",
+    ),
+    "ask.pick_one": ("Welcher? Eine Nummer", "Which one? One number"),
+    "ask.bad_pick": (
+        "bitte Nummern zwischen 1 und {count} angeben",
+        "give numbers between 1 and {count}",
+    ),
+    "ask.did_you_mean": (
+        "Partner „{id}“ gibt es nicht; meinten Sie: {suggestions}?",
+        "there is no partner '{id}'; did you mean: {suggestions}?",
+    ),
+    "ask.create_partner": (
+        "Partner „{id}“ gibt es nicht im Register. Jetzt als neuen Partner anlegen?",
+        "There is no partner '{id}' in the registry. Register it as a new partner now?",
+    ),
+    # the clauses of the criteria behind the questions (Plenum decision of 11.12.2012)
+    "clause.om101": (
+        "Kriterium: Der Antrag beim Leitungskreis beschreibt die Region bzw. das fachliche "
+        "Thema, die Ziele und die Vorgehensweise (OM101).",
+        "Criterion: the application to the Leitungskreis describes the region or topic, the "
+        "goals and the approach (OM101).",
+    ),
+    "clause.om102": (
+        "Kriterium: Das Netzwerk erkennt die Leitgedanken der Offensive Mittelstand an (OM102).",
+        "Criterion: the network recognises the Leitgedanken of the Offensive Mittelstand (OM102).",
+    ),
+    "clause.om103": (
+        "Kriterium: Es arbeitet auf der Basis der Grundprinzipien der „Offensive Mittelstand – "
+        "Gut für Deutschland“ (OM103).",
+        "Criterion: it works on the basis of the Grundprinzipien of the 'Offensive Mittelstand "
+        "– Gut für Deutschland' (OM103).",
+    ),
+    "clause.om104": (
+        "Kriterium: Es hilft, die Referenzinstrumente umzusetzen; der INQA-Unternehmenscheck "
+        "ist immer dabei (OM104).",
+        "Criterion: it helps to implement the reference instruments; the INQA-"
+        "Unternehmenscheck is always included (OM104).",
+    ),
+    "clause.om105": (
+        "Kriterium: Es besteht aus mindestens drei Partnern, die die Grundsätze der "
+        "Zusammenarbeit unterzeichnet haben (OM105).",
+        "Criterion: it consists of at least three partners who signed the Grundsätze der "
+        "Zusammenarbeit (OM105).",
+    ),
+    "clause.om106": (
+        "Kriterium: Es vertritt nicht einseitig die Interessen einzelner Partner (OM106).",
+        "Criterion: it does not represent the interests of single partners one-sidedly (OM106).",
+    ),
+    "clause.om107": (
+        "Kriterium: Es informiert das Plenum, persönlich durch einen Partner (ein Mitglied am "
+        "Tag der Sitzung) oder schriftlich (OM107).",
+        "Criterion: it informs the Plenum, in person by a partner (a member on the day of the "
+        "meeting) or in writing (OM107).",
+    ),
+    "clause.om108": (
+        "Kriterium: Es informiert seine Netzwerkpartner über die Aktivitäten der Offensive "
+        "Mittelstand (OM108).",
+        "Criterion: it informs its network partners about the activities of the Offensive "
+        "Mittelstand (OM108).",
+    ),
+    "clause.om109": (
+        "Kriterium: Es arbeitet mit den anderen Netzwerken zusammen; keine Konkurrenz der "
+        "Netzwerke untereinander (OM109).",
+        "Criterion: it cooperates with the other networks; no competition among networks (OM109).",
+    ),
+    "clause.om110": (
+        "Kriterium: Es ist offen für alle Partner der Offensive Mittelstand; ein geschlossenes "
+        "Netzwerk kann nur Partner sein (OM110).",
+        "Criterion: it is open to all partners of the Offensive Mittelstand; a closed network "
+        "can only be a partner (OM110).",
+    ),
+    "clause.om201": (
+        "Handlungsrahmen: ein eigener Name, in dem der Bezug zur Region oder zum Thema deutlich "
+        "wird (OM201).",
+        "Framework: an own name that shows the reference to the region or topic (OM201).",
+    ),
+    "clause.om202": (
+        "Handlungsrahmen: Steht „Offensive Mittelstand“ nicht im Namen, zeigt die Website das "
+        "Partner-Logo (OM202).",
+        "Framework: when 'Offensive Mittelstand' is not in the name, the website shows the "
+        "partner logo (OM202).",
+    ),
+    "clause.id": (
+        "Die Kennung ist der Dateiname: Kleinbuchstaben, Ziffern, einzelne Bindestriche, "
+        "eindeutig im Register (OM003).",
+        "The id is the file name: lower-case letters, digits, single hyphens, unique in the "
+        "registry (OM003).",
+    ),
+    "clause.kind": (
+        "regional (in Regionen tätig) oder fachlich/thematic (zu einem Thema).",
+        "regional (active in regions) or thematic (on a topic).",
+    ),
+    "clause.applied_on": (
+        "Das Datum des Antrags beim Leitungskreis; die Partner sind ab diesem Tag Mitglied.",
+        "The date of the application to the Leitungskreis; the partners are members from that day.",
+    ),
+    "clause.coordinator": (
+        "Der Partner, der das Netzwerk koordiniert (einer der genannten Partner).",
+        "The partner that coordinates the network (one of the partners named).",
+    ),
+    "clause.commitments": (
+        "Die Kriterien verlangen fünf Erklärungen des Netzwerks; sie werden mit dem Datum des "
+        "Antrags eingetragen.",
+        "The criteria ask for five declarations of the network; they are recorded with the "
+        "date of the application.",
+    ),
+    "clause.future": (
+        "Was nach dem heutigen Tag datiert ist, ist noch nicht geschehen.",
+        "What is dated after today has not happened yet.",
+    ),
+    "clause.signed": (
+        "Partner im Sinne der Kriterien ist, wer die Grundsätze der Zusammenarbeit "
+        "unterzeichnet hat; ein Datum in der Zukunft zählt nicht (OM105). Leer lassen, wenn "
+        "noch nicht unterzeichnet.",
+        "A partner in the sense of the criteria has signed the Grundsätze der Zusammenarbeit; "
+        "a date in the future does not count (OM105). Leave empty if not signed yet.",
+    ),
+    "clause.type": (
+        "Art der Organisation: chamber (Kammer), association (Verband), union (Gewerkschaft), "
+        "employers, social_insurance, company (Unternehmen), consultant (Beratung), research, "
+        "public_body, business_development (Wirtschaftsförderung), foundation (Stiftung), "
+        "other.",
+        "Kind of organisation: chamber, association, union, employers, social_insurance, "
+        "company, consultant, research, public_body, business_development, foundation, other.",
+    ),
+    "clause.consent": (
+        "Nur Partner, die eingewilligt haben, stehen auf der öffentlichen Partnerliste.",
+        "Only partners who consented are named on the public partner list.",
+    ),
+    "clause.meeting": (
+        "Handlungsrahmen: Das Netzwerk tagt mindestens zweimal im Jahr (OM203); eingetragen "
+        "werden Sitzungen, die stattgefunden haben.",
+        "Framework: the network meets at least twice a year (OM203); meetings are recorded "
+        "once they took place.",
+    ),
+    # om apply
+    "apply.title": ("Antrag auf Anerkennung eines Netzwerks", "Application for a network"),
+    "apply.title_back": ("Weiter mit dem Antrag", "Back to the application"),
+    "apply.q_name": ("Name des Netzwerks", "Name of the network"),
+    "apply.q_id": ("Kennung (Dateiname)", "Id (file name)"),
+    "apply.q_kind": ("Art: regional oder fachlich", "Kind: regional or thematic"),
+    "apply.q_regions": (
+        "Regionen (Name, Kreisschlüssel oder Kennung; mehrere mit Komma)",
+        "Regions (name, Kreisschlüssel or id; several separated by commas)",
+    ),
+    "apply.q_topic": ("Thema (Name oder Kennung)", "Topic (name or id)"),
+    "apply.q_goals": ("Ziele des Netzwerks", "Goals of the network"),
+    "apply.q_approach": (
+        "Vorgehensweise (wie arbeitet das Netzwerk?)",
+        "Approach (how does the network work?)",
+    ),
+    "apply.q_applied_on": (
+        "Datum des Antrags (JJJJ-MM-TT)",
+        "Date of the application (YYYY-MM-DD)",
+    ),
+    "apply.q_partners": (
+        "Partner (Kennungen oder Namen, mit Komma getrennt; Tab ergänzt Kennungen)",
+        "Partners (ids or names separated by commas; Tab completes ids)",
+    ),
+    "apply.q_coordinator": ("Koordinierender Partner", "Coordinating partner"),
+    "apply.q_commitments": ("Erklärungen", "Declarations"),
+    "apply.q_open": (
+        "Ist das Netzwerk offen für alle Partner der Offensive Mittelstand?",
+        "Is the network open to all partners of the Offensive Mittelstand?",
+    ),
+    "apply.q_instruments": (
+        "Weitere Instrumente (Kennung, Code oder Name; „keine“ für nur den INQA-Check)",
+        "Further instruments (id, code or name; 'none' for the INQA check only)",
+    ),
+    "apply.q_website": ("Website (leer lassen, wenn keine)", "Website (leave empty if none)"),
+    "apply.q_partner_logo": (
+        "Zeigt die Website das Partner-Logo der Offensive Mittelstand?",
+        "Does the website show the partner logo of the Offensive Mittelstand?",
+    ),
+    "apply.declare.leitgedanken": (
+        "Erkennt das Netzwerk die Leitgedanken der Offensive Mittelstand an?",
+        "Does the network recognise the Leitgedanken of the Offensive Mittelstand?",
+    ),
+    "apply.declare.grundprinzipien": (
+        "Arbeitet es auf der Basis der Grundprinzipien?",
+        "Does it work on the basis of the Grundprinzipien?",
+    ),
+    "apply.declare.impartiality": (
+        "Erklärt es, nicht einseitig die Interessen einzelner Partner zu vertreten?",
+        "Does it declare not to represent the interests of single partners one-sidedly?",
+    ),
+    "apply.declare.informs_partners": (
+        "Informiert es seine Partner über die Aktivitäten der Offensive Mittelstand?",
+        "Does it inform its partners about the activities of the Offensive Mittelstand?",
+    ),
+    "apply.declare.cooperation": (
+        "Ist es bereit, mit den anderen Netzwerken zusammenzuarbeiten (keine Konkurrenz)?",
+        "Is it ready to cooperate with the other networks (no competition)?",
+    ),
+    "apply.id_taken": (
+        "die Kennung „{id}“ ist schon vergeben ({name}); bitte eine andere wählen",
+        "the id '{id}' is taken already ({name}); choose another one",
+    ),
+    "apply.bad_kind": (
+        "„{value}“: bitte „regional“ oder „fachlich“ (thematic) angeben",
+        "'{value}': answer 'regional' or 'thematic'",
+    ),
+    "apply.partner_left": (
+        "diese Partner sind ausgeschieden und zählen nicht: {partners}",
+        "these partners have left and do not count: {partners}",
+    ),
+    "apply.too_few_partners": (
+        "nur {count:|Partner zählt|Partner zählen}, mindestens {minimum} sind nötig (ohne "
+        "unterzeichnete Grundsätze: {unsigned})",
+        "only {count:|partner counts|partners count}, at least {minimum} are needed (without "
+        "signed Grundsätze: {unsigned})",
+    ),
+    "apply.bad_coordinator": (
+        "der koordinierende Partner muss einer der genannten sein: {partners}",
+        "the coordinating partner must be one of those named: {partners}",
+    ),
+    "apply.unknown_commitment": (
+        "unbekannte Erklärung „{name}“; möglich: {known}",
+        "unknown declaration '{name}'; possible: {known}",
+    ),
+    "apply.commitments_missing": (
+        "Erklärungen fehlen: {commitments}",
+        "declarations missing: {commitments}",
+    ),
+    "apply.overlap": (
+        "überschneidet sich mit dem Netzwerk {networks}; das geht nur mit Zustimmung des "
+        "Leitungskreises (Teilnetzwerk oder Klärung)",
+        "overlaps the network {networks}; that needs the Leitungskreis' consent (sub-network "
+        "or dispute resolution)",
+    ),
+    "clause.om111": (
+        "Kriterium: In jeder Region bzw. jedem Fachgebiet gibt es nur ein Netzwerk; kleinere "
+        "Netzwerke darin nur im Konsens, sonst entscheidet der Leitungskreis (OM111).",
+        "Criterion: there is only one network per region or topic; smaller networks within it "
+        "only by consensus, otherwise the Leitungskreis decides (OM111).",
+    ),
+    "apply.q_parent": (
+        "Übergeordnetes Netzwerk (Kennung)",
+        "Parent network (id)",
+    ),
+    "apply.unknown_parent": (
+        "„{parent}“ ist kein laufendes Netzwerk (beantragt oder anerkannt); möglich: {known}",
+        "'{parent}' is not a live network (applied or recognized); possible: {known}",
+    ),
+    "apply.parent_kind": (
+        "das übergeordnete Netzwerk {parent} ist von anderer Art (regional bzw. fachlich)",
+        "the parent network {parent} is of another kind (regional or thematic)",
+    ),
+    "apply.outside_parent": (
+        "die Regionen liegen nicht ganz in denen des übergeordneten Netzwerks {parent}",
+        "the regions do not lie wholly within those of the parent network {parent}",
+    ),
+    "apply.unknown_partner_name": (
+        "kein Partner passt auf {partners}; bitte Kennung oder Namen eines Partners angeben "
+        "(neue Partner mit ihrer künftigen Kennung)",
+        "no partner fits {partners}; give the id or the name of a partner (new partners with "
+        "their future id)",
+    ),
+    "apply.website_needed": (
+        "der Name enthält nicht „Offensive Mittelstand“: eine Website mit dem Partner-Logo ist "
+        "nötig",
+        "the name does not contain 'Offensive Mittelstand': a website with the partner logo is "
+        "needed",
+    ),
+    "apply.closed": (
+        "ein geschlossenes Netzwerk kann nicht anerkannt werden",
+        "a closed network cannot be recognised",
+    ),
+    "apply.unknown_instrument": (
+        "Instrument „{instrument}“ gibt es nicht in taxonomy/instruments.yaml; bekannt: {known}",
+        "there is no instrument '{instrument}' in taxonomy/instruments.yaml; known: {known}",
+    ),
+    "apply.logo_needed": (
+        "der Name enthält nicht „Offensive Mittelstand“: die Website muss das Partner-Logo zeigen",
+        "the name does not contain 'Offensive Mittelstand': the website must show the partner logo",
+    ),
+    "apply.c_intro": (
+        "Antrag des Netzwerks „{name}“ auf Anerkennung durch den Leitungskreis (mit om apply "
+        "erfasst).",
+        "Application of the network '{name}' for recognition by the Leitungskreis (made with "
+        "om apply).",
+    ),
+    "apply.c_status": (
+        "Status und Daten der Übergänge (Antrag vom {date})",
+        "Status and dates of the transitions (application of {date})",
+    ),
+    "apply.c_application": (
+        "Antrag beim Leitungskreis: Ziele und Vorgehensweise",
+        "Application to the Leitungskreis: goals and approach",
+    ),
+    "apply.c_commitments": (
+        "Erklärungen des Netzwerks (Datum der Erklärung)",
+        "Declarations of the network (date of the declaration)",
+    ),
+    "apply.c_open": (
+        "Offen für alle Partner der Offensive Mittelstand",
+        "Open to all partners of the Offensive Mittelstand",
+    ),
+    "apply.c_instruments": (
+        "Instrumente, die das Netzwerk umsetzen hilft (der INQA-Unternehmenscheck ist Pflicht)",
+        "Instruments the network helps to implement (the INQA-Unternehmenscheck is required)",
+    ),
+    "apply.c_partners": (
+        "Netzwerkpartner (until: erster Tag ohne Mitgliedschaft; ohne until noch Mitglied)",
+        "Network partners (until: first day without membership; without until still a member)",
+    ),
+    "apply.c_parent": (
+        "Teilnetzwerk innerhalb der größeren Region dieses Netzwerks (Zustimmung des "
+        "Leitungskreises)",
+        "Sub-network within the larger region of this network (consent of the Leitungskreis)",
+    ),
+    "apply.c_public": ("Öffentlicher Auftritt", "Public presence"),
+    "apply.c_meetings": (
+        "Netzwerktreffen (mindestens zweimal im Jahr)",
+        "Network meetings (at least twice a year)",
+    ),
+    "apply.c_reports": (
+        "Berichte an das Plenum (persönlich durch einen Partner oder schriftlich)",
+        "Reports to the Plenum (in person by a partner or in writing)",
+    ),
+    "apply.commit": ("Antrag: {name} ({id})", "Application: {name} ({id})"),
+    "apply.commit_partners": (
+        "Mit neuen Partnern: {partners}",
+        "With new partners: {partners}",
+    ),
+    "apply.result_none": (
+        "Der Antrag erfüllt alle geprüften Kriterien; der Leitungskreis kann über ihn entscheiden.",
+        "The application meets every criterion checked; the Leitungskreis can decide on it.",
+    ),
+    "apply.result_open": (
+        "Noch offen, bevor der Leitungskreis das Netzwerk anerkennen kann:",
+        "Still open before the Leitungskreis can recognise the network:",
+    ),
+    # om new partner
+    "partner.title": (
+        "Neuer Partner der Offensive Mittelstand",
+        "New partner of the Offensive Mittelstand",
+    ),
+    "partner.title_for": ("Neuer Partner „{id}“", "New partner '{id}'"),
+    "partner.q_name": ("Name der Organisation", "Name of the organisation"),
+    "partner.q_id": ("Kennung (Dateiname)", "Id (file name)"),
+    "partner.q_type": (
+        "Art der Organisation (z. B. Kammer, Verband, Unternehmen)",
+        "Kind of organisation (e.g. chamber, association, company)",
+    ),
+    "partner.q_group": (
+        "Gruppe verbundener Organisationen (leer lassen, wenn keine)",
+        "Group of affiliated organisations (leave empty if none)",
+    ),
+    "partner.q_signed": (
+        "Grundsätze der Zusammenarbeit unterzeichnet am (JJJJ-MM-TT)",
+        "Grundsätze der Zusammenarbeit signed on (YYYY-MM-DD)",
+    ),
+    "partner.q_consent": (
+        "Darf der Partner auf der öffentlichen Partnerliste genannt werden?",
+        "May the partner be named on the public partner list?",
+    ),
+    "partner.q_website": ("Website (leer lassen, wenn keine)", "Website (leave empty if none)"),
+    "partner.q_region": (
+        "Region, in der der Partner ansässig ist (leer lassen, wenn keine)",
+        "Region the partner is based in (leave empty if none)",
+    ),
+    "partner.id_taken": (
+        "die Kennung „{id}“ ist schon vergeben ({name}); bitte eine andere wählen",
+        "the id '{id}' is taken already ({name}); choose another one",
+    ),
+    "partner.bad_type": (
+        "„{value}“ ist keine Art von Partner; möglich: {known}",
+        "'{value}' is not a kind of partner; possible: {known}",
+    ),
+    "partner.c_intro": (
+        "Partner „{name}“ (mit om new partner erfasst).",
+        "Partner '{name}' (registered with om new partner).",
+    ),
+    "partner.c_status": (
+        "Status und Unterzeichnung der Grundsätze der Zusammenarbeit",
+        "Status and signature of the Grundsätze der Zusammenarbeit",
+    ),
+    "partner.c_public": ("Öffentliche Angaben", "Public details"),
+    "partner.commit": ("Neuer Partner: {name} ({id})", "New partner: {name} ({id})"),
+    "partner.result_none": (
+        "Keine Befunde zum neuen Partner.",
+        "No findings on the new partner.",
+    ),
+    "partner.result_open": ("Befunde zum neuen Partner:", "Findings on the new partner:"),
+    # om record
+    "record.unknown_network": (
+        "Netzwerk „{network}“ gibt es im Register nicht",
+        "network '{network}' does not exist in the registry",
+    ),
+    "record.bad_text": ("{field}: {reason}", "{field}: {reason}"),
+    "record.meeting_exists": (
+        "die Sitzung von {network} am {date} ist schon eingetragen",
+        "the meeting of {network} on {date} is recorded already",
+    ),
+    "record.unknown_plenum": (
+        "Plenumssitzung „{plenum}“ gibt es nicht (plenum/); zuletzt: {known}",
+        "there is no Plenum meeting '{plenum}' (plenum/); latest: {known}",
+    ),
+    "record.bad_form": (
+        "Form „{form}“: möglich sind in_person und written",
+        "form '{form}': possible are in_person and written",
+    ),
+    "record.report_exists": (
+        "der Bericht von {network} an das Plenum {plenum} ist schon eingetragen",
+        "the report of {network} to the Plenum {plenum} is recorded already",
+    ),
+    "record.needs_by": (
+        "ein persönlicher Bericht nennt den Partner, der berichtet hat (--by)",
+        "a report in person names the partner who reported (--by)",
+    ),
+    "record.unknown_partner": (
+        "Partner „{partner}“ gibt es im Register nicht",
+        "partner '{partner}' does not exist in the registry",
+    ),
+    "record.not_member": (
+        "{partner} war am Tag der Plenumssitzung {plenum} kein Mitglied von {network}",
+        "{partner} was not a member of {network} on the day of the Plenum meeting {plenum}",
+    ),
+    "record.rejected": ("{reason} – {clause}", "{reason} – {clause}"),
+    "record.not_a_list": (
+        "„{key}“ ist in der Datei keine Liste; bitte von Hand korrigieren",
+        "'{key}' is not a list in the file; correct it by hand",
+    ),
+    "record.commit_meeting": (
+        "Sitzung eingetragen: {network} am {date}",
+        "Meeting recorded: {network} on {date}",
+    ),
+    "record.commit_report": (
+        "Bericht an das Plenum eingetragen: {network}, Plenum {plenum}",
+        "Plenum report recorded: {network}, Plenum {plenum}",
+    ),
+    # writing, branches, commits (om_cli/submit.py, om_cli/cli/outcome.py)
+    "submit.would_break": (
+        "die neue Datei wäre fehlerhaft, nichts wurde geschrieben: {findings}",
+        "the new file would be faulty, nothing was written: {findings}",
+    ),
+    "submit.not_a_repository": (
+        "--branch braucht ein Git-Repository, aber {path} liegt in keinem; ohne --branch wird "
+        "nur die Datei geschrieben",
+        "--branch needs a git repository, but {path} is not in one; without --branch only the "
+        "file is written",
+    ),
+    "submit.no_commit": (
+        "--branch braucht einen Commit, von dem der Zweig abzweigt; das Repository hat noch keinen",
+        "--branch needs a commit to branch from; the repository has none yet",
+    ),
+    "submit.dirty_index": (
+        "im Git-Index liegen Änderungen, die om nicht gemacht hat; bitte erst committen oder mit "
+        "„git restore --staged“ zurücknehmen — nichts wurde geschrieben",
+        "the git index holds changes om did not make; commit them first or undo them with "
+        "'git restore --staged' — nothing was written",
+    ),
+    "submit.bad_branch": (
+        "„{branch}“ ist kein gültiger Zweigname",
+        "'{branch}' is not a valid branch name",
+    ),
+    "submit.branch_exists": (
+        "den Zweig {branch} gibt es schon; nichts wurde geschrieben",
+        "branch {branch} exists already; nothing was written",
+    ),
+    "submit.file_changed": (
+        "{file} hat nicht committete Änderungen; bitte erst committen oder verwerfen — nichts "
+        "wurde geschrieben",
+        "{file} has uncommitted changes; commit or discard them first — nothing was written",
+    ),
+    "submit.push_failed": (
+        "der Commit liegt auf dem Zweig {branch}, aber die Übertragung zu {remote} ist "
+        "fehlgeschlagen ({reason}); später mit „git push -u {remote} {branch}“",
+        "the commit is on branch {branch}, but pushing to {remote} failed ({reason}); push "
+        "later with 'git push -u {remote} {branch}'",
+    ),
+    "outcome.loading": ("Register wird gelesen …", "Reading the registry …"),
+    "outcome.checking": ("Prüfung läuft …", "Checking …"),
+    "outcome.writing": ("Wird geschrieben …", "Writing …"),
+    "outcome.created": ("✓ {file} angelegt", "✓ {file} created"),
+    "outcome.updated": ("✓ {file} ergänzt", "✓ {file} updated"),
+    "outcome.caused": (
+        "Dadurch neue Befunde bei anderen Einträgen:",
+        "New findings this causes on other entries:",
+    ),
+    "outcome.errors_expected": (
+        "(Diese Befunde hindern den Antrag nicht; „om check“ zeigt sie, bis sie behoben sind.)",
+        "(These findings do not stop the application; 'om check' shows them until they are fixed.)",
+    ),
+    "outcome.dry_run": (
+        "(--dry-run: nichts wurde geschrieben)",
+        "(--dry-run: nothing was written)",
+    ),
+    "outcome.next_no_branch": (
+        "Nächste Schritte: die Datei prüfen, committen und einen Pull-Request öffnen "
+        "(oder beim nächsten Mal mit --branch).",
+        "Next steps: review the file, commit it and open a pull request (or use --branch next "
+        "time).",
+    ),
+    "outcome.committed": (
+        "✓ Commit {commit} auf dem neuen Zweig {branch} (abgezweigt von {base})",
+        "✓ commit {commit} on the new branch {branch} (branched from {base})",
+    ),
+    "outcome.next_push": (
+        "Nächste Schritte: „git push -u origin {branch}“, dann einen Pull-Request von {branch} "
+        "nach {base} öffnen.",
+        "Next steps: 'git push -u origin {branch}', then open a pull request from {branch} "
+        "into {base}.",
+    ),
+    "outcome.pushed": (
+        "✓ Zweig {branch} zu {remote} übertragen. Nächster Schritt: einen Pull-Request von "
+        "{branch} nach {base} öffnen.",
+        "✓ branch {branch} pushed to {remote}. Next step: open a pull request from {branch} "
+        "into {base}.",
+    ),
     # (messages of this section go above the next section line)
     # --- om check --base, CI formats, hooks, om init ---------------------------------------------
     "base.shallow": (

@@ -1146,7 +1146,8 @@ def test_starting_om_imports_no_heavy_module() -> None:
     code = (
         "import sys; import om_cli.cli; "
         "heavy = ['yaml', 'jsonschema', 'jsonschema_rs', 'jinja2', 'ruamel', 'git', "
-        "'om_cli.briefing', 'om_cli.audit', 'om_cli.engine', 'om_cli.history']; "
+        "'om_cli.briefing', 'om_cli.audit', 'om_cli.engine', 'om_cli.history', "
+        "'om_cli.answers', 'om_cli.cli.ask']; "
         "print(sorted(name for name in heavy if name in sys.modules))"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

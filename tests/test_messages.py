@@ -25,6 +25,8 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     "decision_kind": ("recognition", "rejection"),
     "schema": ("minLength", "maxLength", "minItems", "maxItems"),
     "decide.title": ("recognize", "reject", "withdraw", "consent", "resolve", "waive"),
+    "apply.declare": ("leitgedanken", "grundprinzipien", "impartiality", "informs_partners",
+                      "cooperation"),
 }  # fmt: skip
 PREFIXES = sorted({message_id.split(".", 1)[0] for message_id in CATALOGUE})
 ID_LITERAL = re.compile(rf"(?:{'|'.join(map(re.escape, PREFIXES))})\.[A-Za-z0-9_]+\Z")

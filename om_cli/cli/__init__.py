@@ -13,6 +13,7 @@ import sys
 import typer
 
 from om_cli.cli import (
+    apply,
     audit,
     check,
     decide,
@@ -22,6 +23,8 @@ from om_cli.cli import (
     hook,
     init,
     lookup,
+    new,
+    record,
     report,
     rules,
     status,
@@ -48,6 +51,9 @@ app.command("history")(history.history_command)
 app.command("audit")(audit.audit_command)
 
 # apply, new, record
+app.command("apply", cls=apply.PushCommand)(apply.apply_command)
+app.add_typer(new.app, name="new")
+app.add_typer(record.app, name="record")
 
 # check --base formats, hook, init
 app.add_typer(hook.app, name="hook")
