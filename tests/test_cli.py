@@ -1152,3 +1152,27 @@ def test_starting_om_imports_no_heavy_module() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["check", "--help"], ["rules", "list", "--help"], ["apply", "--help"],
+     ["record", "meeting", "--help"], ["check", "--no-such-option"], ["report"]],
+)  # fmt: skip
+def test_one_command_apps_parse_and_print_as_the_whole_app(
+    args: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`om COMMAND` runs an app holding only that command (start-up time); what it prints
+    and returns is what the whole app gives."""
+    from om_cli.cli import _app_for, app
+
+    assert _app_for(args) is not app
+    outputs = []
+    for runner in (_app_for(args), app):
+        capsys.readouterr()
+        with pytest.raises(SystemExit) as exited:
+            runner(args=args, prog_name="om", standalone_mode=True)
+        captured = capsys.readouterr()
+        outputs.append((exited.value.code, captured.out, captured.err))
+    assert outputs[0] == outputs[1]
+    assert _app_for([]) is app and _app_for(["--help"]) is app and _app_for(["nope"]) is app
