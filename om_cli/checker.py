@@ -27,8 +27,11 @@ def check(
 ) -> Report:
     """Check the registry at `root` as of `as_of`; `only` limits the report to these files."""
     shown = shown if shown is not None else root
-    discovered = discover(root, shown)
     reports = ReportCache(root, shown, as_of, enabled=use_cache)
+    discovered = reports.listing()
+    if discovered is None:
+        discovered = discover(root, shown, reports.folders if use_cache else None)
+    reports.discovered = discovered
     key = reports.key(*discovered)
     report = reports.lookup(key)
     if report is not None and reports.read:

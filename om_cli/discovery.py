@@ -80,8 +80,14 @@ def _display(root_shown: str, *parts: str) -> str:
     return "/".join((root_shown.rstrip("/") or ".", *parts)) if root_shown else "/".join(parts)
 
 
-def discover(root: str, shown: str) -> tuple[list[Entry], list[Placement]]:
-    """List the registry's entity files and the misplaced or unreadable ones."""
+def discover(
+    root: str, shown: str, folders: list[tuple[str, int, int]] | None = None
+) -> tuple[list[Entry], list[Placement]]:
+    """List the registry's entity files and the misplaced or unreadable ones.
+
+    `folders`, when given, receives every folder listed, with its modification time and inode:
+    while none of them changes, no file was added, removed, renamed or replaced in them, so a
+    later run may reuse this listing (`om_cli.report_cache`)."""
     try:
         info = os.stat(root)
     except OSError:
@@ -92,8 +98,12 @@ def discover(root: str, shown: str) -> tuple[list[Entry], list[Placement]]:
     placements: list[Placement] = []
 
     def scan(folder: str, *parts: str) -> list[os.DirEntry[str]]:
+        path = os.path.join(root, *parts) if parts else root
         try:
-            with os.scandir(os.path.join(root, *parts) if parts else root) as it:
+            if folders is not None:
+                listed = os.stat(path, follow_symlinks=False)
+                folders.append((path, listed.st_mtime_ns, listed.st_ino))
+            with os.scandir(path) as it:
                 found = sorted((e for e in it if not e.name.startswith(".")), key=lambda e: e.name)
             safe = []
             for item in found:

@@ -41,6 +41,33 @@ class ReportCache:
         self.written_ns = written if isinstance(written, int) else 0
         self.new_memo: dict[str, str] = {}  # path -> 'size:mtime:inode:hash'
         self.read: dict[str, bytes] = {}  # files read to hash them, for the loader to reuse
+        # the listing this run used: the folders listed (path, mtime, inode) and what they held
+        self.folders: list[tuple[str, int, int]] = []
+        self.discovered: tuple[list[Entry], list[Placement]] | None = None
+
+    def listing(self) -> tuple[list[Entry], list[Placement]] | None:
+        """The last run's listing of the registry, while none of its folders has changed since
+        (a file added, removed, renamed or replaced changes its folder's modification time; a
+        folder touched within two seconds of the memo is listed again, as files are hashed
+        again); None when the registry must be listed anew."""
+        if not self.enabled:
+            return None
+        try:
+            if self.content["listed_as"] != self.shown:
+                return None  # the entries carry the registry's path as it was shown
+            folders = self.content["folders"]
+            for path, mtime, inode in folders:
+                info = os.stat(path, follow_symlinks=False)
+                if (info.st_mtime_ns, info.st_ino) != (mtime, inode):
+                    return None
+                if info.st_mtime_ns >= self.written_ns - RACY_NS:
+                    return None
+            entries = [_decode_entry(raw) for raw in self.content["entries"]]
+            placements = [_decode_placement(raw) for raw in self.content["placements"]]
+        except (OSError, KeyError, TypeError, ValueError):
+            return None
+        self.folders = [(str(path), int(mtime), int(inode)) for path, mtime, inode in folders]
+        return entries, placements
 
     def key(self, entries: list[Entry], placements: list[Placement]) -> str | None:
         """The key of the report for these files, or None when it cannot be trusted."""
@@ -100,7 +127,37 @@ class ReportCache:
             "findings": [_encode_finding(finding) for finding in report.findings],
             "files": report.files,
         }
+        if self.discovered is not None and self.folders:
+            entries, placements = self.discovered
+            content["listed_as"] = self.shown
+            content["folders"] = [list(folder) for folder in self.folders]
+            content["entries"] = [list(entry) for entry in entries]
+            content["placements"] = [
+                [p.rule, p.entity, p.file, encode_message(p.message)] for p in placements
+            ]
         write_json_atomically(self.path, content)
+
+
+def _decode_entry(raw: Any) -> Entry:
+    kind, stem, path, file, folder, regular = raw
+    # spelt out rather than looped: thousands of entries are decoded on every warm run
+    if (
+        type(kind) is not str
+        or type(stem) is not str
+        or type(path) is not str
+        or type(file) is not str
+        or (folder is not None and type(folder) is not str)
+        or type(regular) is not bool
+    ):
+        raise ValueError("bad entry")
+    return Entry(kind, stem, path, file, folder, regular)
+
+
+def _decode_placement(raw: Any) -> Placement:
+    rule, entity, file, message = raw
+    if not all(isinstance(value, str) for value in (rule, entity, file)):
+        raise ValueError("bad placement")
+    return Placement(rule, entity, file, decode_message(message))
 
 
 def _encode_finding(finding: Finding) -> list[Any]:

@@ -212,3 +212,70 @@ def _count_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
     monkeypatch.setattr(loader, "read_bytes", counting)
     return reads
+
+
+def _age(registry: Path) -> None:
+    """Make every file and folder of the registry an hour old (too old to be racy)."""
+    old = 1_600_000_000
+    for path in [*registry.rglob("*"), registry]:
+        os.utime(path, (old, old), follow_symlinks=False)
+
+
+def _count_listings(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    import om_cli.checker as checker
+
+    listed: list[str] = []
+    real = checker.discover
+
+    def counting(root: str, shown: str, folders: object = None) -> object:
+        listed.append(root)
+        return real(root, shown, folders)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(checker, "discover", counting)
+    return listed
+
+
+def test_an_unchanged_registry_is_not_listed_again(
+    registry: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _age(registry)
+    first = _full(registry)
+    listed = _count_listings(monkeypatch)
+    assert _full(registry) == first
+    assert listed == [], "the stored listing is reused while no folder changed"
+
+
+@pytest.mark.parametrize("change", ["add", "remove", "rename", "folder", "link"])
+def test_any_change_to_a_folder_lists_the_registry_again(
+    registry: Path, monkeypatch: pytest.MonkeyPatch, change: str
+) -> None:
+    _age(registry)
+    _full(registry)
+    partners = registry / "partners"
+    victim = sorted(partners.glob("*.yaml"))[0]
+    if change == "add":
+        (partners / "neu.yaml").write_text("id: neu\nbogus: 1\n", "utf-8")
+    elif change == "remove":
+        victim.unlink()
+    elif change == "rename":
+        victim.rename(partners / "umbenannt.yaml")
+    elif change == "folder":
+        (registry / "networks" / "unterordner").mkdir()
+    else:
+        victim.unlink()
+        victim.symlink_to("/etc/hostname")
+    listed = _count_listings(monkeypatch)
+    warm = _full(registry)
+    assert listed == [str(registry)]
+    assert warm == check(str(registry), as_of=AS_OF, use_cache=False).findings
+
+
+def test_a_listing_shown_under_another_path_is_not_reused(
+    registry: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _age(registry)
+    check(str(registry), shown="registry", as_of=AS_OF)
+    listed = _count_listings(monkeypatch)
+    report = check(str(registry), shown="anders", as_of=AS_OF)
+    assert listed == [str(registry)]
+    assert all(f.file.startswith("anders/") for f in report.findings)
