@@ -240,7 +240,7 @@ def tree_report(
     from om_cli.engine import check_registry, load_registry
 
     with tempfile.TemporaryDirectory(prefix="om-base-") as folder:
-        git.export_tree_safely(repo.path, commit, inside, folder)
+        git.export_tree(repo.path, commit, inside, folder)
         root = os.path.join(folder, inside)
         if not os.path.isdir(root):  # an empty folder is not in git's tree
             os.makedirs(root)

@@ -180,24 +180,9 @@ def next_meeting(root: str, today: dt.date) -> dt.date | None:
 def build_at(registry: str, rev: str, date: dt.date) -> Briefing:
     """The briefing from `registry` (a folder of the current repository) as it was at commit
     `rev`, read from git objects — for a past meeting, the registry as it stood then."""
-    import os
-    import tempfile
+    from om_cli.timetravel import registry_at
 
-    from om_cli import git
-    from om_cli.errors import RegistryError
-    from om_cli.messages import msg, printable
-
-    top = git.toplevel(".")
-    relative = os.path.relpath(os.path.realpath(registry), os.path.realpath(top))
-    if relative == ".." or relative.startswith(".." + os.sep):
-        raise RegistryError(msg("error.no_registry", path=printable(registry, 200)))
-    with tempfile.TemporaryDirectory(prefix="om-at-") as folder:
-        git.export_tree(top, rev, relative, folder)
-        root = os.path.join(folder, relative)
-        if not os.path.isdir(root):
-            raise RegistryError(
-                msg("error.no_registry_at", path=printable(registry, 200), rev=rev[:40])
-            )
+    with registry_at(registry, rev) as root:
         loaded = load_registry(root, registry, use_cache=False)
         return gather(loaded, check_registry(loaded, as_of=date), date)
 

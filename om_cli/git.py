@@ -588,20 +588,6 @@ def commit_day(top: str, rev: str) -> str:
     return out.decode("ascii", "replace").strip()[:10]
 
 
-def export_tree(top: str, rev: str, path: str, destination: str) -> None:
-    """Write the files under `path` at commit `rev` into `destination` (read from git objects).
-
-    The archive is unpacked with tarfile's `data` filter: no absolute paths, no escape through
-    `..` or links, no device files.
-    """
-    import io
-    import tarfile
-
-    archive = _run(top, "archive", "--format=tar", f"{rev}^{{commit}}", "--", path)
-    with tarfile.open(fileobj=io.BytesIO(archive), mode="r:") as tar:
-        tar.extractall(destination, filter="data")
-
-
 # --- the audit: completeness of the history, ranges, objects by name, signatures -------------
 
 
@@ -779,9 +765,11 @@ def init_repository(path: str, branch: str = "main") -> None:
 REFUSED_LINK = ".om-refused-link"
 
 
-def export_tree_safely(top: str, rev: str, path: str, destination: str) -> None:
-    """`export_tree` for untrusted commits (`om check --base`, the pre-receive hook).
+def export_tree(top: str, rev: str, path: str, destination: str) -> None:
+    """Write the files under `path` at commit `rev` into `destination`, read from git objects.
 
+    Every commit may be untrusted (`om check --at`, `--base`, the pre-receive hook, a briefing
+    of a past meeting).
     The archive streams from git into tarfile (a 50 MB blob never sits in memory twice).
     Symbolic links that would point outside `destination` become dangling links; device files
     and members with unsafe names are left out: a hostile commit is reported on, never crashes.

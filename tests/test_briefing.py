@@ -387,6 +387,14 @@ def test_briefing_at_a_commit(
     code, _, err = run(capsys, "report", "plenum", "--date", "2026-11-24", "--at", "nirgends",
                        "--registry", "registry")  # fmt: skip
     assert code == 2 and "Traceback" not in err
+    # a hostile commit: a partner file that is a link to a secret outside the repository
+    (root / "partners" / "geheim.yaml").symlink_to("/etc/passwd")
+    subprocess.run(["git", "add", "-A"], cwd=repo, env=env, check=True)
+    subprocess.run(["git", "commit", "-qm", "Link"], cwd=repo, env=env, check=True)
+    code, out, err = run(capsys, "report", "plenum", "--date", "2026-11-24", "--format", "json",
+                         "--at", "HEAD", "--registry", "registry")  # fmt: skip
+    assert code in (0, 1) and "Traceback" not in err, err
+    assert "root:" not in out
 
 
 def test_date_defaults_to_the_next_meeting(
