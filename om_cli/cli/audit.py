@@ -5,20 +5,19 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
-from enum import StrEnum
 from typing import Annotated
 
 import typer
 
-from om_cli.cli.options import Lang, language
-
-
-class Format(StrEnum):
-    text = "text"
-    json = "json"
-    github = "github"
-    sarif = "sarif"
-    junit = "junit"
+from om_cli.cli.options import (
+    LangOption,
+    NoCacheOption,
+    RepoOption,
+    RepoRegistryOption,
+    StrictOption,
+    language,
+)
+from om_cli.cli.options import ReportFormat as Format
 
 
 def audit_command(
@@ -30,31 +29,14 @@ def audit_command(
             help="Nur die Commits nach REV prüfen (z. B. nach der Übernahme eines Registers).",
         ),
     ] = None,
-    registry: Annotated[
-        str,
-        typer.Option(
-            "--registry-path",
-            "--registry",
-            "-r",
-            help="Ordner des Registers, relativ zum Repository.",
-        ),
-    ] = "registry",
-    repo: Annotated[
-        str, typer.Option("--repo", help="Ordner im Git-Repository (Standard: .).")
-    ] = ".",
+    registry: RepoRegistryOption = "registry",
+    repo: RepoOption = ".",
     output_format: Annotated[
         Format, typer.Option("--format", "-f", help="Ausgabeformat.")
     ] = Format.text,
-    strict: Annotated[
-        bool, typer.Option("--strict", help="Auch Warnungen führen zu Exit-Code 1.")
-    ] = False,
-    lang: Annotated[
-        Lang | None,
-        typer.Option("--lang", help="Sprache der Meldungen (Standard: de, oder OM_LANG)."),
-    ] = None,
-    no_cache: Annotated[
-        bool, typer.Option("--no-cache", help="Den Zwischenspeicher nicht benutzen.")
-    ] = False,
+    strict: StrictOption = False,
+    lang: LangOption = None,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """Die Git-Historie prüfen: Lebenszyklus, Beschlüsse, Signaturen (OM301–OM305)."""
     from om_cli.audit import audit

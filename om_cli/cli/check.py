@@ -4,22 +4,22 @@ from __future__ import annotations
 
 import os
 import sys
-from enum import StrEnum
 from typing import Annotated
 
 import typer
 
-from om_cli.cli.options import Lang, existing_paths, find_registry, language, parse_as_of
+from om_cli.cli.options import (
+    LangOption,
+    NoCacheOption,
+    StrictOption,
+    existing_paths,
+    find_registry,
+    language,
+    parse_as_of,
+)
+from om_cli.cli.options import ReportFormat as Format
 from om_cli.errors import UsageError
 from om_cli.messages import msg
-
-
-class Format(StrEnum):
-    text = "text"
-    json = "json"
-    github = "github"
-    sarif = "sarif"
-    junit = "junit"
 
 
 def check_command(
@@ -39,16 +39,9 @@ def check_command(
     output_format: Annotated[
         Format, typer.Option("--format", "-f", help="Ausgabeformat.")
     ] = Format.text,
-    strict: Annotated[
-        bool, typer.Option("--strict", help="Auch Warnungen führen zu Exit-Code 1.")
-    ] = False,
-    lang: Annotated[
-        Lang | None,
-        typer.Option("--lang", help="Sprache der Meldungen (Standard: de, oder OM_LANG)."),
-    ] = None,
-    no_cache: Annotated[
-        bool, typer.Option("--no-cache", help="Den Zwischenspeicher nicht benutzen.")
-    ] = False,
+    strict: StrictOption = False,
+    lang: LangOption = None,
+    no_cache: NoCacheOption = False,
     at: Annotated[
         str | None,
         typer.Option(

@@ -9,7 +9,13 @@ from typing import TYPE_CHECKING, Annotated, TextIO
 
 import typer
 
-from om_cli.cli.options import Lang, language
+from om_cli.cli.options import (
+    LangOption,
+    NoCacheOption,
+    RepoOption,
+    RepoRegistryOption,
+    language,
+)
 from om_cli.messages import msg, printable
 
 if TYPE_CHECKING:
@@ -26,28 +32,13 @@ def history_command(
         str | None,
         typer.Argument(metavar="[ID]", help="Nur die Statusänderungen dieses Netzwerks."),
     ] = None,
-    registry: Annotated[
-        str,
-        typer.Option(
-            "--registry-path",
-            "--registry",
-            "-r",
-            help="Ordner des Registers, relativ zum Repository.",
-        ),
-    ] = "registry",
-    repo: Annotated[
-        str, typer.Option("--repo", help="Ordner im Git-Repository (Standard: .).")
-    ] = ".",
+    registry: RepoRegistryOption = "registry",
+    repo: RepoOption = ".",
     output_format: Annotated[
         Format, typer.Option("--format", "-f", help="Ausgabeformat.")
     ] = Format.text,
-    lang: Annotated[
-        Lang | None,
-        typer.Option("--lang", help="Sprache der Meldungen (Standard: de, oder OM_LANG)."),
-    ] = None,
-    no_cache: Annotated[
-        bool, typer.Option("--no-cache", help="Den Zwischenspeicher nicht benutzen.")
-    ] = False,
+    lang: LangOption = None,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """Jede Statusänderung der Netzwerke aus der Git-Historie: Datum, Commit, Autor, Beschluss."""
     from om_cli.history import status_history

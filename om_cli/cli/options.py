@@ -6,6 +6,9 @@ import datetime as dt
 import os
 import re
 from enum import StrEnum
+from typing import Annotated
+
+import typer
 
 from om_cli.errors import RegistryError, UsageError
 from om_cli.messages import default_language, msg
@@ -16,6 +19,36 @@ _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
 class Lang(StrEnum):
     de = "de"
     en = "en"
+
+
+class ReportFormat(StrEnum):
+    """The formats of a report of findings (`om check`, `om audit`)."""
+
+    text = "text"
+    json = "json"
+    github = "github"
+    sarif = "sarif"
+    junit = "junit"
+
+
+# Options several commands share, spelt once (their help texts are part of docs/commands.md).
+LangOption = Annotated[
+    Lang | None,
+    typer.Option("--lang", help="Sprache der Meldungen (Standard: de, oder OM_LANG)."),
+]
+NoCacheOption = Annotated[
+    bool, typer.Option("--no-cache", help="Den Zwischenspeicher nicht benutzen.")
+]
+StrictOption = Annotated[
+    bool, typer.Option("--strict", help="Auch Warnungen führen zu Exit-Code 1.")
+]
+RepoOption = Annotated[str, typer.Option("--repo", help="Ordner im Git-Repository (Standard: .).")]
+RepoRegistryOption = Annotated[
+    str,
+    typer.Option(
+        "--registry-path", "--registry", "-r", help="Ordner des Registers, relativ zum Repository."
+    ),
+]
 
 
 def language(value: Lang | None) -> str:
