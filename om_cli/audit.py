@@ -79,6 +79,8 @@ class _Audit:
     # "<commit>:<path>" -> the blob id it names (None: none); commits never change
     named: dict[str, str | None] = field(default_factory=dict)
     settings_by_blob: dict[str | None, Settings] = field(default_factory=dict)
+    # the decision files at the start of a range (`since`), read once for both their uses
+    start_files: list[tuple[str, git.Blob]] = field(default_factory=list)
     # git's verdict on a signature by "<commit>:<digest of the allowed-signers file>"
     verdicts: dict[str, tuple[str, str]] = field(default_factory=dict)
 
@@ -399,6 +401,7 @@ def _index_tree(state: _Audit, commit: str, pathspec: str) -> None:
     folder = posixpath.join(state.registry_top, "decisions")
     files = [(p, b) for p, b in git.tree_files(state.repository, commit, pathspec)
              if _is_decision_file(p, folder)]  # fmt: skip
+    state.start_files = files
     _load_decisions(state, [blob.oid for _, blob in files if blob.regular])
     for path, blob in files:
         _index(state, path, _decision_of(state, blob))
@@ -438,8 +441,7 @@ def _judge_decisions_kept(
     reported = {f.entity for f in state.findings if f.rule == om303.ID}
     added: list[tuple[str, str, str]] = []  # path, blob id, commit
     if since is not None:
-        added += [(path, blob.oid, since) for path, blob in
-                  git.tree_files(state.repository, since, pathspec)]  # fmt: skip
+        added += [(path, blob.oid, since) for path, blob in state.start_files]
     for commit in commits:
         if not _selected(state, commit.commit):
             continue
