@@ -784,3 +784,15 @@ def test_ci_formats_carry_the_commit(
     assert code == 1 and out.startswith("::error file=registry/networks/om-kassel.yaml,line=4,")
     code, out, _ = run(capsys, "--format", "junit")
     assert code == 1 and "OM302" in out and commit[:10] in out
+
+
+def test_a_status_value_is_shown_bounded_and_an_unreadable_one_as_none(repo: Repo) -> None:
+    repo.network("om-kassel", "applied")
+    repo.commit("Antrag")
+    repo.network("om-kassel", "anerkannt-" * 30)  # a file's own value: shown cut short
+    long = repo.commit("langer Status")
+    repo.network("om-kassel", "\u202eanerkannt")  # the loader refuses bidi characters
+    bidi = repo.commit("seltsamer Status")
+    found = {f.commit: f.message.text("en") for f in audit(str(repo.path), "registry").findings}
+    assert "anerkannt-" * 3 in found[long] and "anerkannt-" * 30 not in found[long]
+    assert "→ —;" in found[bidi] and "\u202e" not in found[bidi]

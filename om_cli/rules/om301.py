@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from om_cli.findings import Severity
 from om_cli.history import Change, StatusChange
-from om_cli.messages import Message, msg
+from om_cli.messages import Message, msg, printable
 
 ID = "OM301"
 SEVERITY = Severity.ERROR
@@ -46,8 +46,8 @@ STEPS = frozenset(
 
 
 def shown(status: str | None) -> str:
-    """A status as messages show it: `—` where there is none."""
-    return "—" if status is None else status
+    """A status as messages show it (a file's own value, so escaped): `—` where there is none."""
+    return "—" if status is None else printable(status, 40)
 
 
 def judge(change: StatusChange, commit: str) -> Message | None:
