@@ -519,6 +519,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "„{id}“ ist mehrdeutig: {kinds}; bitte als <Art>/<id> angeben",
         "'{id}' is ambiguous: {kinds}; name it as <kind>/<id>",
     ),
+    "error.output": (
+        "Ausgabe konnte nicht geschrieben werden: {reason}",
+        "could not write the output: {reason}",
+    ),
     "error.internal": (
         "interner Fehler in om (ein Fehler im Programm, bitte melden)",
         "internal error in om (a bug, please report it)",

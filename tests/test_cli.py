@@ -1176,3 +1176,35 @@ def test_one_command_apps_parse_and_print_as_the_whole_app(
         outputs.append((exited.value.code, captured.out, captured.err))
     assert outputs[0] == outputs[1]
     assert _app_for([]) is app and _app_for(["--help"]) is app and _app_for(["nope"]) is app
+
+
+# --- output that cannot be written ----------------------------------------------------------------
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full (Linux)")
+@pytest.mark.parametrize(
+    ("lang", "text"), [("de", "Ausgabe konnte nicht"), ("en", "could not write")]
+)
+def test_a_full_disk_under_the_output_is_a_clear_message(lang: str, text: str) -> None:
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "om_cli", "check", "--registry", "registry", "--lang", lang],
+            cwd=ROOT, stdout=full, stderr=subprocess.PIPE, encoding="utf-8", timeout=120,
+        )  # fmt: skip
+    assert done.returncode == 2
+    assert "Traceback" not in done.stderr
+    assert text in done.stderr and "om: " in done.stderr
+
+
+def test_a_reader_that_goes_away_is_no_traceback() -> None:
+    # SARIF of the shipped registry is larger than a pipe's buffer: the write must fail
+    child = subprocess.Popen(
+        [sys.executable, "-m", "om_cli", "check", "--registry", "registry", "--format", "sarif"],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )  # fmt: skip
+    assert child.stdout is not None and child.stderr is not None
+    assert child.stdout.read(20)
+    child.stdout.close()
+    errors = child.stderr.read().decode()
+    assert child.wait(timeout=120) == 1
+    assert "Traceback" not in errors and "Exception ignored" not in errors

@@ -7,7 +7,10 @@ stderr and exit 2; anything else is a bug: its traceback is shown and the exit c
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import gc
+import os
 import sys
 
 import typer
@@ -86,13 +89,41 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         sys.stderr.write("om: abgebrochen / interrupted\n")
         return 130
-    except Exception:
-        import traceback  # only for a bug: importing it costs every run a few milliseconds
-
-        traceback.print_exc()
-        sys.stderr.write(f"om: {msg('error.internal').text(_language(argv))}\n")
+    except BrokenPipeError:  # `om … | head`: the reader has all it wanted
+        _drop_stdout()
+        return 1
+    except OSError as error:
+        if error.errno not in _OUTPUT_ERRORS:
+            raise_internal(error, argv)
+            return 3
+        _drop_stdout()
+        reason = error.strerror or type(error).__name__
+        sys.stderr.write(f"om: {msg('error.output', reason=reason).text(_language(argv))}\n")
+        return 2
+    except Exception as error:
+        raise_internal(error, argv)
         return 3
     return 0
+
+
+# what writing the output can fail with: a full disk or quota, a broken device
+_OUTPUT_ERRORS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EIO, errno.EFBIG})
+
+
+def raise_internal(error: BaseException, argv: list[str] | None) -> None:
+    """Report a bug: the traceback, then a short note."""
+    import traceback  # only for a bug: importing it costs every run a few milliseconds
+
+    traceback.print_exception(error)
+    sys.stderr.write(f"om: {msg('error.internal').text(_language(argv))}\n")
+
+
+def _drop_stdout() -> None:
+    """Point stdout at /dev/null, so that flushing what could not be written fails no more."""
+    with contextlib.suppress(OSError, ValueError):
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
 
 
 def _app_for(args: list[str]) -> typer.Typer:
@@ -141,4 +172,20 @@ def _language(argv: list[str] | None) -> str:
 
 
 def run() -> None:
-    sys.exit(main())
+    """The console script: `main`, then leave at once.
+
+    Everything om opens is closed by the time `main` returns (files in `with` blocks, temporary
+    folders, git's child processes), so the interpreter's own shutdown would only free the
+    loaded registry object by object, about a tenth of a cold check of a large registry.
+    """
+    code = main()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (BrokenPipeError, ValueError):  # the reader went away, or a stream was closed
+        pass
+    except OSError as error:  # e.g. a full disk under a redirected output
+        with contextlib.suppress(OSError, ValueError):
+            os.write(2, f"om: {error.strerror or error}\n".encode(errors="backslashreplace"))
+        code = 2
+    os._exit(code)
