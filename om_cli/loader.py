@@ -499,6 +499,8 @@ _FLOW_ITEM = re.compile(_FLOW_PLAIN)
 _SPECIAL_FIRST = frozenset("'\"{[<=~nNtTfF|>") | _NUMBER_START
 # plain scalars that start like a number, resolved: dates repeat in every file
 _RESOLVED: dict[str, Value] = {}
+# flow mappings read (of scalars only): the versions of a file in its history share most lines
+_FLOW_MAPS: dict[str, dict[str, Value]] = {}
 
 
 class _NotSimple(Exception):
@@ -512,6 +514,9 @@ def _simple_scalar(text: str) -> Value:
     if first == '"':
         return text[1:-1]
     if first == "{":
+        known = _FLOW_MAPS.get(text)
+        if known is not None:
+            return known.copy()  # a copy: callers own what `parse` returns
         inner = text[1:-1]
         if not inner.strip(" "):
             return {}
@@ -522,6 +527,9 @@ def _simple_scalar(text: str) -> Value:
             if key in _CONSTANTS or key in mapping:
                 raise _NotSimple
             mapping[key] = _simple_scalar(value) if value[0] in _SPECIAL_FIRST else value
+        if len(_FLOW_MAPS) > 8192:
+            _FLOW_MAPS.clear()
+        _FLOW_MAPS[text] = mapping.copy()
         return mapping
     if first == "[":
         inner = text[1:-1]
