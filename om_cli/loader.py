@@ -5,7 +5,9 @@ Files come from pull requests by people outside the secretariat, so nothing here
 symlink could point at a secret). `parse` checks the text before the parser sees it (encoding,
 invisible and control characters, line endings, tabs) and then makes one pass over libyaml's
 events, building plain Python values: no constructor of PyYAML or ruamel runs, so no tag can
-create an object, and an alias bomb fails at its first anchor.
+create an object, and an alias bomb fails at its first anchor. Files in the plain block style
+most registry files are written in are read by a faster path of its own (`_parse_simple`), which
+hands everything else to libyaml and so never decides differently.
 
 Scalars resolve by the YAML 1.2 core schema only — null, booleans, integers, finite floats,
 everything else a string (an unquoted `2026-01-15` is a string). Where ruamel's round-trip
