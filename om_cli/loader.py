@@ -503,6 +503,12 @@ _SPECIAL_FIRST = frozenset("'\"{[<=~nNtTfF|>") | _NUMBER_START
 _RESOLVED: dict[str, Value] = {}
 # flow mappings read (of scalars only): the versions of a file in its history share most lines
 _FLOW_MAPS: dict[str, dict[str, Value]] = {}
+# only short texts are remembered, a few thousand of each: a file cannot make the memo big
+_MEMO_TEXT = 512
+_MEMO_ENTRIES = 4096
+# Longer files go to libyaml: the fast path's cost per line is higher, and a file of a million
+# empty lines would keep the regular expression busy for a second (registry files have dozens).
+_SIMPLE_MAX_LINES = 5000
 
 
 class _NotSimple(Exception):
@@ -518,7 +524,9 @@ def _simple_scalar(text: str) -> Value:
     if first == "{":
         known = _FLOW_MAPS.get(text)
         if known is not None:
-            return known.copy()  # a copy: callers own what `parse` returns
+            # a copy, since callers own what `parse` returns; a shallow one is enough, since a
+            # flow mapping here holds nothing but scalars
+            return known.copy()
         inner = text[1:-1]
         if not inner.strip(" "):
             return {}
@@ -529,9 +537,10 @@ def _simple_scalar(text: str) -> Value:
             if key in _CONSTANTS or key in mapping:
                 raise _NotSimple
             mapping[key] = _simple_scalar(value) if value[0] in _SPECIAL_FIRST else value
-        if len(_FLOW_MAPS) > 8192:
-            _FLOW_MAPS.clear()
-        _FLOW_MAPS[text] = mapping.copy()
+        if len(text) <= _MEMO_TEXT:
+            if len(_FLOW_MAPS) >= _MEMO_ENTRIES:
+                _FLOW_MAPS.clear()
+            _FLOW_MAPS[text] = mapping.copy()
         return mapping
     if first == "[":
         inner = text[1:-1]
@@ -555,9 +564,10 @@ def _simple_scalar(text: str) -> Value:
             resolved = resolve_plain(text)
         except ValueError:
             raise _NotSimple from None
-        if len(_RESOLVED) > 4096:
-            _RESOLVED.clear()
-        _RESOLVED[text] = resolved
+        if len(text) <= _MEMO_TEXT:
+            if len(_RESOLVED) >= _MEMO_ENTRIES:
+                _RESOLVED.clear()
+            _RESOLVED[text] = resolved
     return resolved
 
 
@@ -609,9 +619,15 @@ class _Block:
 
 
 def _parse_simple(text: str) -> dict[str, Value] | None:
-    """The document's values if it lies within the simple subset, else None."""
+    """The document's values if it lies within the simple subset, else None.
+
+    Only for text that `_check_text` has passed: the regular expressions rely on it (Python's
+    `\\s`, `.` and `$` treat CR, NEL and U+2028 differently from libyaml).
+    """
     if "\t" in text:
         return None  # allowed inside quotes, but not here
+    if text.count("\n") > _SIMPLE_MAX_LINES:
+        return None
     root: dict[str, Value] = {}
     indents = [0]  # the open collections' indentation, innermost last
     containers: list[Any] = [root]  # the open collections

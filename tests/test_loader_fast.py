@@ -21,6 +21,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bench.generate import generate
+from om_cli import loader
 from om_cli.loader import LoadError, _check_text, _parse_simple, parse
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -324,6 +325,8 @@ PATHOLOGICAL = {
     "dashes": "- " * (M // 2) + "a",
     "quote-runs": "a: '" + "''" * (M // 2),
     "deep-keys": "".join("  " * i + f"k{i}:\n" for i in range(200)),
+    "empty-lines": "a: 1\n" + "\n" * (M - 5),
+    "many-short-lines": "a:\n" + "  - x\n" * (M // 6),
 }
 
 
@@ -333,3 +336,27 @@ def test_pathological_lines_are_fast(text: str) -> None:
     result = _parse_simple(text)
     assert time.perf_counter() - start < 2.0
     assert result is None
+
+
+def test_long_files_go_to_libyaml_with_the_same_result() -> None:
+    lines = [f"k{number}: v{number}" for number in range(loader._SIMPLE_MAX_LINES + 10)]
+    text = "\n".join(lines) + "\n"
+    assert _parse_simple(text) is None
+    assert _parse_simple("\n".join(lines[:100]) + "\n") is not None
+    data, _ = parse(text.encode())
+    assert len(data) == len(lines) and data["k7"] == "v7"
+
+
+def test_the_memo_keeps_short_texts_only() -> None:
+    long_map = "{k: " + "v" * 2000 + "}"
+    long_number_like = "1-" + "x" * 2000
+    short_map = "{k: v, d: 2026-01-15}"
+    text = f"a: {long_map}\nb: {long_number_like}\nc: {short_map}\nd: 1-x\n"
+    first, _ = parse(text.encode())
+    assert first["a"] == {"k": "v" * 2000} and first["b"] == long_number_like
+    assert long_map not in loader._FLOW_MAPS and long_number_like not in loader._RESOLVED
+    assert short_map in loader._FLOW_MAPS and "1-x" in loader._RESOLVED
+    # what the memo gives back is a fresh copy: changing one result changes no other
+    first["c"]["k"] = "changed"
+    again, _ = parse(text.encode())
+    assert again["c"] == {"k": "v", "d": "2026-01-15"}
