@@ -23,24 +23,10 @@ from hypothesis import strategies as st
 from bench.generate import generate
 from om_cli import loader
 from om_cli.loader import LoadError, _check_text, _parse_simple, parse
+from tests.test_loader_properties import same
 
 ROOT = Path(__file__).resolve().parent.parent
 PROPERTY = settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-
-
-def same_typed(fast: Any, full: Any, path: str = "") -> None:
-    """Equal values of equal types (so `1` is not `True`), keys in the same order."""
-    assert type(fast) is type(full), f"{path}: fast {fast!r}, full {full!r}"
-    if isinstance(fast, dict):
-        assert list(fast) == list(full), f"{path}: keys {list(fast)} vs {list(full)}"
-        for key in fast:
-            same_typed(fast[key], full[key], f"{path}/{key}")
-    elif isinstance(fast, list):
-        assert len(fast) == len(full), f"{path}: {fast!r} vs {full!r}"
-        for index, (a, b) in enumerate(zip(fast, full, strict=True)):
-            same_typed(a, b, f"{path}/{index}")
-    else:
-        assert fast == full, f"{path}: fast {fast!r}, full {full!r}"
 
 
 def fast_path(data: bytes) -> Any:
@@ -61,7 +47,7 @@ def agrees(data: bytes) -> bool:
         full, _ = parse(data, positions=True)
     except LoadError as error:
         pytest.fail(f"fast path takes what the full parser refuses ({error.message.id}): {data!r}")
-    same_typed(fast, full)
+    same(fast, full)  # equal values of equal types (`1` is not `True`), keys in order
     return True
 
 
