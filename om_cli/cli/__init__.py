@@ -96,9 +96,7 @@ def main(argv: list[str] | None = None) -> int:
         if error.errno not in _OUTPUT_ERRORS:
             raise_internal(error, argv)
             return 3
-        _drop_stdout()
-        reason = error.strerror or type(error).__name__
-        sys.stderr.write(f"om: {msg('error.output', reason=reason).text(_language(argv))}\n")
+        _output_failed(error, argv)
         return 2
     except Exception as error:
         raise_internal(error, argv)
@@ -116,6 +114,15 @@ def raise_internal(error: BaseException, argv: list[str] | None) -> None:
 
     traceback.print_exception(error)
     sys.stderr.write(f"om: {msg('error.internal').text(_language(argv))}\n")
+
+
+def _output_failed(error: OSError, argv: list[str] | None) -> None:
+    """Say that the output could not be written, and write no more of it."""
+    _drop_stdout()
+    reason = error.strerror or type(error).__name__
+    with contextlib.suppress(OSError, ValueError):
+        sys.stderr.write(f"om: {msg('error.output', reason=reason).text(_language(argv))}\n")
+        sys.stderr.flush()
 
 
 def _drop_stdout() -> None:
@@ -185,7 +192,6 @@ def run() -> None:
     except (BrokenPipeError, ValueError):  # the reader went away, or a stream was closed
         pass
     except OSError as error:  # e.g. a full disk under a redirected output
-        with contextlib.suppress(OSError, ValueError):
-            os.write(2, f"om: {error.strerror or error}\n".encode(errors="backslashreplace"))
+        _output_failed(error, None)
         code = 2
     os._exit(code)
