@@ -183,9 +183,17 @@ def test_documents_outside_the_subset_go_to_the_full_parser(text: str) -> None:
     assert fast_path(text.encode()) is None
 
 
-def test_the_fast_path_is_what_parse_returns() -> None:
+def test_parse_takes_the_fast_path_and_libyaml_only_outside_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def no_libyaml(parser: Any) -> Any:
+        raise AssertionError("libyaml was asked")
+
+    monkeypatch.setattr(loader, "_build_fast", no_libyaml)
     text = TAKEN["indentless-mappings"].encode()
-    assert parse(text)[0] == fast_path(text) == {"a": [{"k": 1, "l": ["z"]}], "b": 2}
+    assert parse(text)[0] == {"a": [{"k": 1, "l": ["z"]}], "b": 2}
+    with pytest.raises(AssertionError, match="libyaml was asked"):
+        parse(GIVEN_UP["block-keep"].encode())
 
 
 # --- generated line soup --------------------------------------------------------------------------

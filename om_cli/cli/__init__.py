@@ -94,12 +94,12 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except OSError as error:
         if error.errno not in _OUTPUT_ERRORS:
-            raise_internal(error, argv)
+            _report_bug(error, argv)
             return 3
         _output_failed(error, argv)
         return 2
     except Exception as error:
-        raise_internal(error, argv)
+        _report_bug(error, argv)
         return 3
     return 0
 
@@ -108,7 +108,7 @@ def main(argv: list[str] | None = None) -> int:
 _OUTPUT_ERRORS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EIO, errno.EFBIG})
 
 
-def raise_internal(error: BaseException, argv: list[str] | None) -> None:
+def _report_bug(error: BaseException, argv: list[str] | None) -> None:
     """Report a bug: the traceback, then a short note."""
     import traceback  # only for a bug: importing it costs every run a few milliseconds
 
