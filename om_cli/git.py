@@ -15,11 +15,18 @@ from __future__ import annotations
 
 import contextlib
 import os
+import queue
 import subprocess
 import tempfile
+import threading
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import IO, Any
+
+try:
+    import fcntl
+except ImportError:  # Windows
+    fcntl = None  # type: ignore[assignment]
 
 from om_cli.errors import GitError
 from om_cli.messages import msg, printable
@@ -194,9 +201,54 @@ def resolve_commit(repo: Repository, revision: str) -> str | None:
 def commit_order(repo: Repository, head: str = "HEAD", since: str | None = None) -> dict[str, int]:
     """Every commit reachable from `head` (and not from `since`) and its place, oldest first:
     parents before children, otherwise by commit date (`git rev-list --date-order --reverse`)."""
-    excluded = [f"^{since}"] if since is not None else []
-    out = _run(repo.path, "rev-list", "--date-order", "--reverse", head, *excluded, "--")
-    return {oid: index for index, oid in enumerate(out.decode("ascii", "replace").split())}
+    with CommitOrder(repo, head, since) as order:
+        return order.result()
+
+
+class CommitOrder:
+    """`commit_order`, started at once and collected later: git lists the commits while om
+    reads a log. The list goes to a temporary file, so git never waits for om. Use as a
+    context manager: leaving it ends git if `result` was not asked for."""
+
+    def __init__(self, repo: Repository, head: str = "HEAD", since: str | None = None) -> None:
+        self._path = repo.path
+        excluded = [f"^{since}"] if since is not None else []
+        args = ["git", "-C", repo.path, *PINNED, "rev-list", "--date-order", "--reverse",
+                head, *excluded, "--"]  # fmt: skip
+        self._out = tempfile.TemporaryFile()  # noqa: SIM115 - closed in `result`
+        self._errors = tempfile.TemporaryFile()  # noqa: SIM115
+        try:
+            self._process = subprocess.Popen(
+                args,
+                stdout=self._out,
+                stderr=self._errors,
+                stdin=subprocess.DEVNULL,
+                env=environment(),
+            )
+        except OSError:
+            self._close()
+            raise GitError(msg("git.not_found")) from None
+
+    def result(self) -> dict[str, int]:
+        """The commits and their places; waits for git if it is still at work."""
+        if self._process.wait() != 0:
+            raise _failure("rev-list", _read_errors(self._errors), self._path)
+        self._out.seek(0)
+        out = self._out.read()
+        return {oid: index for index, oid in enumerate(out.decode("ascii", "replace").split())}
+
+    def __enter__(self) -> CommitOrder:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._process.poll() is None:
+            self._process.kill()
+            self._process.wait()
+        self._close()
+
+    def _close(self) -> None:
+        self._out.close()
+        self._errors.close()
 
 
 def read_log(
@@ -240,7 +292,8 @@ def read_log(
             raise GitError(msg("git.not_found")) from None
         try:
             assert process.stdout is not None
-            yield from _parse_log(_tokens(process.stdout))
+            _widen_pipe(process.stdout)
+            yield from _parse_log(process.stdout)
             if process.wait() != 0:
                 raise _failure("log", _read_errors(errors))
         finally:
@@ -251,50 +304,64 @@ def read_log(
                 process.stdout.close()
 
 
-def _tokens(stream: IO[bytes]) -> Iterator[bytes]:
-    """The NUL-terminated pieces of `git log -z` output, as they arrive."""
+def _widen_pipe(stream: IO[bytes]) -> None:
+    """Let git write up to a megabyte ahead of what om has read (Linux; elsewhere a no-op), so
+    git log is not held up while om waits for cat-file or parses."""
+    setsize = getattr(fcntl, "F_SETPIPE_SZ", None) if fcntl is not None else None
+    if setsize is not None:
+        with contextlib.suppress(OSError):
+            fcntl.fcntl(stream.fileno(), setsize, 1 << 20)
+
+
+def _parse_log(stream: IO[bytes]) -> Iterator[LogCommit]:
+    """Commits from `git log -z` output as it arrives: a header of fixed fields, then raw diff
+    entries, every piece ended by NUL.
+
+    Header fields and paths are taken by position (they may hold any byte but NUL); between them
+    git leaves empty pieces and newlines, which carry nothing. Each chunk read is split at once
+    and its pieces walked by index; a commit is complete when the next one starts, or the
+    output ends.
+    """
+    # whole chunks, not what each of git's writes brought (a commit each): a tenth of the cost
+    read = stream.read
+    tokens: list[bytes] = []
     pending = b""
-    read = stream.read1 if hasattr(stream, "read1") else stream.read
+    index = 0  # the first piece not yet used
+    header: list[bytes] | None = None  # the commit being read
+    files: list[FileChange] = []
     while chunk := read(1 << 16):
         pieces = (pending + chunk).split(b"\0")
         pending = pieces.pop()
-        yield from pieces
-    if pending:
+        tokens = tokens[index:] + pieces
+        index = 0
+        count = len(tokens)
+        while index < count:
+            token = tokens[index].lstrip(b"\n")
+            if not token:
+                index += 1
+            elif token[0] == 0x1E:  # a new commit begins
+                if index + _HEADER > count:
+                    break  # its header is not complete yet
+                if header is not None:
+                    yield _commit(header, files)
+                header = tokens[index : index + _HEADER]
+                header[0] = token[1:]
+                files = []
+                index += _HEADER
+            elif token[0] == 0x3A and header is not None:  # ":": a raw diff entry, its path
+                if index + 1 >= count:
+                    break  # the path is still to come
+                files.append(_file_change(token, tokens[index + 1]))
+                index += 2
+            else:
+                raise GitError(msg("git.bad_output", command="log"))
+    if pending or index < len(tokens):  # output that ends within a commit
         raise GitError(msg("git.bad_output", command="log"))
-
-
-def _parse_log(tokens: Iterator[bytes]) -> Iterator[LogCommit]:
-    """Commits from the token stream: a header of fixed fields, then raw diff entries.
-
-    Header fields and paths are taken by position (they may hold any byte but NUL); between them
-    git leaves empty tokens and newlines, which carry nothing.
-    """
-    header: list[bytes] | None = None
-    files: list[FileChange] = []
-    for token in tokens:
-        token = token.lstrip(b"\n")
-        if not token:
-            continue
-        if token[0] == 0x1E:  # a new commit begins
-            if header is not None:
-                yield _commit(header, files)
-            header = [token[1:]]
-            for _ in range(len(_FIELDS) - 1):
-                header.append(_next(tokens))
-            files = []
-        elif token[0] == 0x3A and header is not None:  # ":": a raw diff entry, then its path
-            files.append(_file_change(token, _next(tokens)))
-        else:
-            raise GitError(msg("git.bad_output", command="log"))
     if header is not None:
         yield _commit(header, files)
 
 
-def _next(tokens: Iterator[bytes]) -> bytes:
-    try:
-        return next(tokens)
-    except StopIteration:
-        raise GitError(msg("git.bad_output", command="log")) from None
+_HEADER = len(_FIELDS)
 
 
 def _path(raw: bytes) -> str:
@@ -310,18 +377,18 @@ def _text(raw: bytes) -> str:
 def _commit(header: list[bytes], files: list[FileChange]) -> LogCommit:
     commit, parents, an, ae, ad, cn, ce, cd, signature, actions, decisions = header
     return LogCommit(
-        commit=commit.decode("ascii", "replace"),
-        parents=tuple(parents.decode("ascii", "replace").split()),
-        author_name=_text(an),
-        author_email=_text(ae),
-        author_date=_text(ad),
-        committer_name=_text(cn),
-        committer_email=_text(ce),
-        committer_date=_text(cd),
-        signature=_text(signature),
-        actions=_values(actions),
-        decisions=_values(decisions),
-        files=tuple(files),
+        commit.decode("ascii", "replace"),
+        tuple(parents.decode("ascii", "replace").split()),
+        an.decode("utf-8", "replace"),
+        ae.decode("utf-8", "replace"),
+        ad.decode("utf-8", "replace"),
+        cn.decode("utf-8", "replace"),
+        ce.decode("utf-8", "replace"),
+        cd.decode("utf-8", "replace"),
+        signature.decode("utf-8", "replace"),
+        _values(actions) if actions else (),
+        _values(decisions) if decisions else (),
+        tuple(files),
     )
 
 
@@ -332,6 +399,10 @@ def _values(raw: bytes) -> tuple[str, ...]:
 def _file_change(meta: bytes, path: bytes) -> FileChange:
     """`:old-mode new-mode old-id new-id M` or, for a merge of n parents, n colons and n+1
     modes and ids (the parents', then the result's) before the status letters."""
+    fields = meta.split(b" ")
+    if len(fields) == 5 and meta[1] != 0x3A:  # one parent: the most common by far
+        old_mode, new_mode, old_oid, new_oid, _ = fields
+        return FileChange(_path(path), (_blob(old_mode[1:], old_oid),), _blob(new_mode, new_oid))
     parents = len(meta) - len(meta.lstrip(b":"))
     fields = meta[parents:].split(b" ")
     if len(fields) != 2 * (parents + 1) + 1:
@@ -464,6 +535,99 @@ class BlobReader:
         assert self._process is not None and self._errors is not None
         self._process.poll()
         return _failure("cat-file", _read_errors(self._errors))
+
+
+class BlobStream:
+    """Blobs by id from one `git cat-file --batch`, asked for as soon as they are known and
+    received by a thread of its own, so that git finds them while om reads a log or parses
+    what has come (a long history: thousands of blobs).
+
+    `request` never waits for answers; `ready` hands over the answers that have come, `collect`
+    waits for all of them. Answers are None for a blob that is missing or larger than `limit`,
+    as with `BlobReader.read`. Use as a context manager; the process and the thread end with it.
+    """
+
+    def __init__(self, repo: Repository, limit: int) -> None:
+        self._reader = BlobReader(repo, limit)
+        self._asked: queue.SimpleQueue[str | None] = queue.SimpleQueue()
+        self._answers: queue.SimpleQueue[tuple[str, bytes | None] | GitError] = queue.SimpleQueue()
+        self._thread: threading.Thread | None = None
+        self._waiting = 0  # answers asked for and not yet handed over
+
+    def __enter__(self) -> BlobStream:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def request(self, oids: Iterable[str]) -> None:
+        """Ask for `oids` (each once per call); the answers come to `ready` and `collect`."""
+        wanted = list(dict.fromkeys(oids))
+        if not wanted:
+            return
+        if self._thread is None:
+            self._reader._start()
+            self._thread = threading.Thread(target=self._receive, daemon=True)
+            self._thread.start()
+        process = self._reader._process
+        assert process is not None and process.stdin is not None
+        for oid in wanted:
+            self._asked.put(oid)
+        self._waiting += len(wanted)
+        try:  # never blocks for long: the thread keeps reading what git writes
+            process.stdin.write(b"".join(_request_line(oid) for oid in wanted))
+            process.stdin.flush()
+        except OSError:
+            self._asked.put(None)
+            raise self._reader._failed() from None
+
+    def ready(self) -> dict[str, bytes | None]:
+        """The answers that have come since the last call, without waiting."""
+        found: dict[str, bytes | None] = {}
+        while self._waiting:
+            try:
+                answer = self._answers.get_nowait()
+            except queue.Empty:
+                break
+            self._take(answer, found)
+        return found
+
+    def collect(self) -> dict[str, bytes | None]:
+        """Every answer not yet handed over, waiting for those still to come."""
+        found: dict[str, bytes | None] = {}
+        while self._waiting:
+            self._take(self._answers.get(), found)
+        return found
+
+    def _take(
+        self, answer: tuple[str, bytes | None] | GitError, found: dict[str, bytes | None]
+    ) -> None:
+        if isinstance(answer, GitError):
+            self._waiting = 0
+            raise answer
+        self._waiting -= 1
+        found[answer[0]] = answer[1]
+
+    def _receive(self) -> None:
+        """The thread: reads the answers in the order they were asked for."""
+        while (oid := self._asked.get()) is not None:
+            try:
+                content = self._reader._answer(oid)
+            except GitError as error:
+                self._answers.put(error)
+                return
+            self._answers.put((oid, content))
+
+    def close(self) -> None:
+        """End the thread and the process, whether every answer was collected or not."""
+        self._asked.put(None)
+        process = self._reader._process
+        if self._thread is not None:
+            if self._waiting and process is not None:
+                process.kill()  # answers nobody waits for: the thread stops at the end of output
+            self._thread.join()
+            self._thread = None
+        self._reader.close()
 
 
 def _request_line(name: str) -> bytes:

@@ -35,13 +35,11 @@ from typing import Any
 
 from om_cli import git
 from om_cli.errors import GitError, UsageError
-from om_cli.loader import MAX_BYTES, LoadError, parse
+from om_cli.loader import MAX_BYTES, LoadError, VersionParser
 from om_cli.messages import msg, printable
 
-# blobs requested from cat-file at a time while the log streams in
-FETCH_WINDOW = 512
-# below this many versions to parse, forking parsers costs more than it saves
-PARALLEL_THRESHOLD = 300
+# blobs asked for at a time while the log streams in (one write to cat-file each)
+REQUEST_BATCH = 16
 
 
 class Change(StrEnum):
@@ -153,14 +151,17 @@ def status_history(
             raise UsageError(msg("git.unknown_revision", revision=printable(head, 100)))
         head = resolved
     if since is not None:
-        order = git.commit_order(repository, head, since)
-        _, changes = _read_history(repository, pathspec, folder, {}, since, head)
+        with git.CommitOrder(repository, head, since) as listing:
+            _, changes = _read_history(repository, pathspec, folder, {}, since, head)
+            order = listing.result()
         changes.sort(key=lambda change: order[change.commit])
         return [c for c in changes if network is None or c.network == network]
     cache = _HistoryCache(repository.git_dir, folder, enabled=use_cache)
     if cache.head != head:
-        order = git.commit_order(repository, head)
-        read, fresh = _read_history(repository, pathspec, folder, cache.contents, cache.head, head)
+        with git.CommitOrder(repository, head) as listing:
+            contents = cache.contents
+            read, fresh = _read_history(repository, pathspec, folder, contents, cache.head, head)
+            order = listing.result()
         kept = [c for c in cache.changes if c.commit in order and c.commit not in read]
         cache.changes = sorted([*kept, *fresh], key=lambda change: order[change.commit])
         cache.head = head
@@ -176,12 +177,17 @@ def _read_history(
     since: str | None,
     head: str,
 ) -> tuple[set[str], list[StatusChange]]:
-    """The commits `git log` listed and the changes they made; adds to `contents`."""
+    """The commits `git log` listed and the changes they made; adds to `contents`.
+
+    Each blob is asked for as soon as the log names it and read as soon as it has come, so
+    git log, cat-file and om work at the same time.
+    """
     listed: set[str] = set()
     commits: list[tuple[git.LogCommit, list[git.FileChange]]] = []
-    raws: dict[str, bytes | None] = {}
-    with git.BlobReader(repository, MAX_BYTES) as reader:
-        wanted: dict[str, None] = {}
+    parser = VersionParser()
+    asked: set[str] = set()
+    with git.BlobStream(repository, MAX_BYTES) as blobs:
+        wanted: list[str] = []
         for commit in git.read_log(repository, pathspec, since, head):
             listed.add(commit.commit)
             files = [change for change in commit.files if _is_network_file(change.path, folder)]
@@ -190,37 +196,26 @@ def _read_history(
             commits.append((commit, files))
             for change in files:
                 for blob in (*change.before, change.after):
-                    if blob is not None and blob.regular and blob.oid not in contents:
-                        wanted[blob.oid] = None
-            if len(wanted) >= FETCH_WINDOW:  # fetch while git is still writing the log
-                raws.update(reader.read(oid for oid in wanted if oid not in raws))
-                wanted = {}
-        raws.update(reader.read(oid for oid in wanted if oid not in raws))
-    contents.update(_parse_versions(raws))
+                    if (
+                        blob is not None
+                        and blob.regular
+                        and blob.oid not in contents
+                        and blob.oid not in asked
+                    ):
+                        asked.add(blob.oid)
+                        wanted.append(blob.oid)
+            if len(wanted) >= REQUEST_BATCH:
+                blobs.request(wanted)
+                wanted = []
+                for oid, raw in blobs.ready().items():
+                    contents[oid] = _content(raw, parser)
+        blobs.request(wanted)
+        for oid, raw in blobs.collect().items():
+            contents[oid] = _content(raw, parser)
     changes = [
         change for commit, files in commits for change in _commit_changes(commit, files, contents)
     ]
     return listed, changes
-
-
-def _parse_versions(raws: dict[str, bytes | None]) -> dict[str, _Content]:
-    """What each blob says; on all cores when there are many (a first run on a long history)."""
-    if len(raws) < PARALLEL_THRESHOLD:
-        return {oid: _content(raw) for oid, raw in raws.items()}
-    from om_cli.parallel import analyse_many
-
-    items = [(oid, raw) for oid, raw in raws.items() if raw is not None]
-    parsed: dict[str, _Content] = {oid: (None, None) for oid, raw in raws.items() if raw is None}
-    results = analyse_many([("network", raw) for _, raw in items], _analyse)
-    for (oid, _), (data, _error, _problems) in zip(items, results, strict=True):
-        parsed[oid] = (data["id"], data["status"]) if isinstance(data, dict) else (None, None)
-    return parsed
-
-
-def _analyse(kind: str, raw: bytes) -> tuple[dict[str, str | None], None, tuple[()]]:
-    """`_content` in the shape `om_cli.parallel` passes between processes."""
-    ident, status = _content(raw)
-    return {"id": ident, "status": status}, None, ()
 
 
 class _HistoryCache:
@@ -357,12 +352,12 @@ def _is_network_file(path: str, folder: str) -> bool:
     )
 
 
-def _content(raw: bytes | None) -> _Content:
+def _content(raw: bytes | None, parser: VersionParser) -> _Content:
     """The id and status a network file declares; (None, None) when the loader refuses it."""
     if raw is None:  # missing from the repository, or over the size limit
         return None, None
     try:
-        data, _ = parse(raw)
+        data = parser.parse(raw)
     except LoadError:
         return None, None
     ident, status = data.get("id"), data.get("status")
@@ -410,6 +405,16 @@ def _pair(
 def _commit_changes(
     commit: git.LogCommit, files: list[git.FileChange], contents: dict[str, _Content]
 ) -> list[StatusChange]:
+    if len(files) == 1 and len(files[0].before) == 1:  # most commits: one file edited
+        before, after = files[0].before[0], files[0].after
+        if (
+            before is not None
+            and after is not None
+            and before.regular
+            and after.regular
+            and contents.get(before.oid, _UNREAD) == contents.get(after.oid, _UNREAD)
+        ):
+            return []  # the same id (or none: the same file name) and the same status
     news = [v for f in files if (v := _version(f.path, f.after, contents)) is not None]
     parents = len(files[0].before)
     olds = [
@@ -436,6 +441,9 @@ def _commit_changes(
         changes.append(_status_change(commit, old, new, current))
     changes.sort(key=lambda change: (change.network, change.path))
     return changes
+
+
+_UNREAD: _Content = (None, None)
 
 
 def _state(version: _Version | None) -> tuple[bool, str | None]:

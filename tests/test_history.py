@@ -473,16 +473,15 @@ def test_git_missing(lifecycle: tuple[Repo, list[str]], monkeypatch: pytest.Monk
     assert raised.value.text("en") == "git is not installed or not on PATH; install git"
 
 
-def test_parsing_on_all_cores_gives_the_same_history(
+def test_blobs_asked_for_one_at_a_time_give_the_same_history(
     lifecycle: tuple[Repo, list[str]], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import om_cli.history
-    import om_cli.parallel
 
     repo, _ = lifecycle
     expected = status_history(str(repo.path), use_cache=False)
-    monkeypatch.setattr(om_cli.history, "PARALLEL_THRESHOLD", 1)
-    monkeypatch.setattr(om_cli.parallel, "THRESHOLD", 1)
+    assert expected
+    monkeypatch.setattr(om_cli.history, "REQUEST_BATCH", 1)
     assert status_history(str(repo.path), use_cache=False) == expected
 
 
