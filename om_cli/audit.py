@@ -20,6 +20,7 @@ with that one finding rather than give a false all-clear.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import posixpath
 from collections.abc import Iterable
@@ -253,20 +254,28 @@ def audit(
     with git.BlobReader(repository, MAX_BYTES) as reader:
         state.reader = reader
         if since_id is not None:  # a range: its cost follows the range, no cache needed
-            changes = status_history(repo, registry, head=head_id, since=since_id)
-            state.order = git.commit_order(repository, head_id, since_id)
-            state.in_range = set(state.order)
-            _index_tree(state, since_id, specs[0])
-            commits = _registry_commits(state, specs, since_id)
+            with git.BackgroundLog(repository, specs, since_id, head_id) as log:
+                changes = status_history(repo, registry, head=head_id, since=since_id)
+                state.order = git.commit_order(repository, head_id, since_id)
+                state.in_range = set(state.order)
+                _index_tree(state, since_id, specs[0])
+                commits = _logged_commits(state, log.commits())
             trust = _trust_paths(state, commits, [since_id, trust_id])
             if trust:
                 state.trust_paths = trust
                 extra = _registry_commits(state, [_shown(state, p) for p in trust], since_id)
                 commits = _merge_commits(state, commits, extra)
         else:
-            changes = status_history(repo, registry, use_cache=use_cache, head=head_id)
             cache = _AuditCache(repository.git_dir, networks_top, enabled=use_cache)
-            commits = _cached_commits(state, cache, specs)
+            with contextlib.ExitStack() as stack:
+                log = None
+                if cache.head != head_id:  # git lists the decisions while om reads the networks
+                    paths = [*specs, *(_shown(state, p) for p in sorted(cache.trust_paths))]
+                    log = stack.enter_context(
+                        git.BackgroundLog(repository, paths, cache.head, head_id)
+                    )
+                changes = status_history(repo, registry, use_cache=use_cache, head=head_id)
+                commits = _cached_commits(state, cache, specs, log)
         known = len(state.verdicts), len(state.named)
         _judge_decision_files(state, commits)
         _judge_status_changes(state, changes)
@@ -279,17 +288,23 @@ def audit(
     return AuditResult(state.findings, len(state.order))
 
 
-def _cached_commits(state: _Audit, cache: _AuditCache, specs: list[str]) -> list[git.LogCommit]:
+def _cached_commits(
+    state: _Audit, cache: _AuditCache, specs: list[str], log: git.BackgroundLog | None
+) -> list[git.LogCommit]:
     """The commits of the whole history that changed decisions, om.yaml or an allowed-signers
-    file: from the cache, with only what HEAD gained since read from git."""
+    file: from the cache, with only what HEAD gained since read from git (by `log`, already
+    started over those paths, when given)."""
     state.decisions, state.verdicts, state.named = cache.decisions, cache.verdicts, cache.named
     state.trust_paths = set(cache.trust_paths)
     if cache.head == state.head:
         state.order = {commit: index for index, commit in enumerate(cache.order)}
         return cache.commits
     state.order = git.commit_order(state.repository, state.head)
-    known = [_shown(state, path) for path in sorted(state.trust_paths)]
-    fresh = _registry_commits(state, [*specs, *known], cache.head)
+    if log is not None:
+        fresh = _logged_commits(state, log.commits())
+    else:
+        known = [_shown(state, path) for path in sorted(state.trust_paths)]
+        fresh = _registry_commits(state, [*specs, *known], cache.head)
     listed = {commit.commit for commit in fresh}
     kept = [c for c in cache.commits if c.commit in state.order and c.commit not in listed]
     commits = [*fresh, *kept]
@@ -366,12 +381,18 @@ def _registry_commits(
     state: _Audit, pathspecs: list[str], since: str | None
 ) -> list[git.LogCommit]:
     """The commits (after `since`) that changed decision files, om.yaml or a followed
-    allowed-signers file, with only those files; reads every decision version not known yet."""
+    allowed-signers file: `_logged_commits` of a log over `pathspecs`."""
+    return _logged_commits(state, git.read_log(state.repository, pathspecs, since, state.head))
+
+
+def _logged_commits(state: _Audit, log: Iterable[git.LogCommit]) -> list[git.LogCommit]:
+    """The commits of `log` that changed decision files, om.yaml or a followed allowed-signers
+    file, with only those files; reads every decision version not known yet."""
     folder = posixpath.join(state.registry_top, "decisions")
     settings = posixpath.join(state.registry_top, "om.yaml")
     commits: list[git.LogCommit] = []
     wanted: dict[str, None] = {}
-    for commit in git.read_log(state.repository, pathspecs, since, state.head):
+    for commit in log:
         files = tuple(
             f for f in commit.files
             if _is_decision_file(f.path, folder) or f.path in (settings, *state.trust_paths)

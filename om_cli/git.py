@@ -205,21 +205,18 @@ def commit_order(repo: Repository, head: str = "HEAD", since: str | None = None)
         return order.result()
 
 
-class CommitOrder:
-    """`commit_order`, started at once and collected later: git lists the commits while om
-    reads a log. The list goes to a temporary file, so git never waits for om. Use as a
-    context manager: leaving it ends git if `result` was not asked for."""
+class _Background:
+    """A git command started at once and collected later, its output going to a temporary
+    file, so git never waits for om. Use as a context manager: leaving it ends git if it is
+    still at work."""
 
-    def __init__(self, repo: Repository, head: str = "HEAD", since: str | None = None) -> None:
-        self._path = repo.path
-        excluded = [f"^{since}"] if since is not None else []
-        args = ["git", "-C", repo.path, *PINNED, "rev-list", "--date-order", "--reverse",
-                head, *excluded, "--"]  # fmt: skip
-        self._out = tempfile.TemporaryFile()  # noqa: SIM115 - closed in `result`
+    def __init__(self, path: str, args: list[str]) -> None:
+        self._path = path
+        self._out = tempfile.TemporaryFile()  # noqa: SIM115 - closed in `__exit__`
         self._errors = tempfile.TemporaryFile()  # noqa: SIM115
         try:
             self._process = subprocess.Popen(
-                args,
+                ["git", "-C", path, *PINNED, *args],
                 stdout=self._out,
                 stderr=self._errors,
                 stdin=subprocess.DEVNULL,
@@ -229,15 +226,14 @@ class CommitOrder:
             self._close()
             raise GitError(msg("git.not_found")) from None
 
-    def result(self) -> dict[str, int]:
-        """The commits and their places; waits for git if it is still at work."""
+    def _output(self, command: str) -> IO[bytes]:
+        """The output, from its start, once git has finished; `GitError` if git failed."""
         if self._process.wait() != 0:
-            raise _failure("rev-list", _read_errors(self._errors), self._path)
+            raise _failure(command, _read_errors(self._errors), self._path)
         self._out.seek(0)
-        out = self._out.read()
-        return {oid: index for index, oid in enumerate(out.decode("ascii", "replace").split())}
+        return self._out
 
-    def __enter__(self) -> CommitOrder:
+    def __enter__(self) -> Any:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -249,6 +245,48 @@ class CommitOrder:
     def _close(self) -> None:
         self._out.close()
         self._errors.close()
+
+
+# The last order listed, by git folder, head and since: `om audit` needs the order that
+# `status_history` listed just before (a commit id names its whole history, so it never changes).
+_LAST_ORDER: dict[tuple[str, str, str | None], dict[str, int]] = {}
+
+
+class CommitOrder:
+    """`commit_order`, started at once and collected later: git lists the commits while om
+    reads a log. Use as a context manager."""
+
+    def __init__(self, repo: Repository, head: str = "HEAD", since: str | None = None) -> None:
+        self._key = (repo.git_dir, head, since) if _is_commit_id(head) else None
+        self._known = _LAST_ORDER.get(self._key) if self._key is not None else None
+        self._listing: _Background | None = None
+        if self._known is None:
+            excluded = [f"^{since}"] if since is not None else []
+            args = ["rev-list", "--date-order", "--reverse", head, *excluded, "--"]
+            self._listing = _Background(repo.path, args)
+
+    def result(self) -> dict[str, int]:
+        """The commits and their places; waits for git if it is still at work."""
+        if self._known is not None:
+            return dict(self._known)
+        assert self._listing is not None
+        out = self._listing._output("rev-list").read()
+        order = {oid: index for index, oid in enumerate(out.decode("ascii", "replace").split())}
+        if self._key is not None:
+            _LAST_ORDER.clear()
+            _LAST_ORDER[self._key] = dict(order)
+        return order
+
+    def __enter__(self) -> CommitOrder:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._listing is not None:
+            self._listing.__exit__(*exc)
+
+
+def _is_commit_id(revision: str) -> bool:
+    return len(revision) in (40, 64) and all(c in "0123456789abcdef" for c in revision)
 
 
 def read_log(
@@ -270,19 +308,10 @@ def read_log(
     `pathspec` is relative to `repo.path` and taken literally. Changes are never detected as
     renames: a moved file is a deletion and an addition, so the caller decides what it means.
     """
-    revisions = [head] if since is None else ["--ignore-missing", head, f"^{since}"]
-    args = [
-        "git", "-C", repo.path, *PINNED,
-        "log", *revisions, f"--format={LOG_FORMAT}", "-z", "--full-history", "--root",
-        "--raw", "--no-abbrev", "--no-renames", "-c",  # -c: combined diff of merges
-        "--no-color", "--no-decorate", "--no-mailmap", "--no-show-signature",
-        "--no-ext-diff", "--no-textconv", "--encoding=UTF-8",
-        "--", *([pathspec] if isinstance(pathspec, str) else pathspec),
-    ]  # fmt: skip
     with tempfile.TemporaryFile() as errors:
         try:
             process = subprocess.Popen(
-                args,
+                ["git", "-C", repo.path, *PINNED, *_log_args(pathspec, since, head)],
                 stdout=subprocess.PIPE,
                 stderr=errors,
                 stdin=subprocess.DEVNULL,
@@ -302,6 +331,36 @@ def read_log(
             process.wait()
             if process.stdout is not None:
                 process.stdout.close()
+
+
+class BackgroundLog(_Background):
+    """`read_log`, started at once and read later: git writes the log to a temporary file
+    while om does other work (`om audit` starts its log of the decisions before it reads the
+    networks' history)."""
+
+    def __init__(
+        self,
+        repo: Repository,
+        pathspec: str | Sequence[str],
+        since: str | None = None,
+        head: str = "HEAD",
+    ) -> None:
+        super().__init__(repo.path, _log_args(pathspec, since, head))
+
+    def commits(self) -> Iterator[LogCommit]:
+        """The commits, as `read_log` gives them; waits for git if it is still at work."""
+        yield from _parse_log(self._output("log"))
+
+
+def _log_args(pathspec: str | Sequence[str], since: str | None, head: str) -> list[str]:
+    revisions = [head] if since is None else ["--ignore-missing", head, f"^{since}"]
+    return [
+        "log", *revisions, f"--format={LOG_FORMAT}", "-z", "--full-history", "--root",
+        "--raw", "--no-abbrev", "--no-renames", "-c",  # -c: combined diff of merges
+        "--no-color", "--no-decorate", "--no-mailmap", "--no-show-signature",
+        "--no-ext-diff", "--no-textconv", "--encoding=UTF-8",
+        "--", *([pathspec] if isinstance(pathspec, str) else pathspec),
+    ]  # fmt: skip
 
 
 def _widen_pipe(stream: IO[bytes]) -> None:
