@@ -188,7 +188,7 @@ def _read_history(
     asked: set[str] = set()
     with git.BlobStream(repository, MAX_BYTES) as blobs:
         wanted: list[str] = []
-        for commit in git.read_log(repository, pathspec, since, head):
+        for commit in git.read_log(repository, pathspec, since, head, details=False):
             listed.add(commit.commit)
             files = [change for change in commit.files if _is_network_file(change.path, folder)]
             if not files:
@@ -212,9 +212,13 @@ def _read_history(
         blobs.request(wanted)
         for oid, raw in blobs.collect().items():
             contents[oid] = _content(raw, parser)
-    changes = [
-        change for commit, files in commits for change in _commit_changes(commit, files, contents)
+    found = [
+        (commit, change) for commit, files in commits for change in _commit_changes(files, contents)
     ]
+    # who made the commits that changed a status, when, with which trailers and signature:
+    # asked for only now, for those commits alone
+    details = git.commit_details(repository, (commit.commit for commit, _ in found))
+    changes = [_status_change(details[commit.commit], *change) for commit, change in found]
     return listed, changes
 
 
@@ -403,8 +407,10 @@ def _pair(
 
 
 def _commit_changes(
-    commit: git.LogCommit, files: list[git.FileChange], contents: dict[str, _Content]
-) -> list[StatusChange]:
+    files: list[git.FileChange], contents: dict[str, _Content]
+) -> list[tuple[_Version | None, _Version | None, _Version]]:
+    """The status changes a commit's `files` make: old and new version (None: absent) and the
+    version that names the network, by network and path."""
     if len(files) == 1 and len(files[0].before) == 1:  # most commits: one file edited
         before, after = files[0].before[0], files[0].after
         if (
@@ -430,7 +436,7 @@ def _commit_changes(
             current = new or old
             if current is not None:
                 others[-1][current.network] = old
-    changes = []
+    changes: list[tuple[_Version | None, _Version | None, _Version]] = []
     for old, new in first:
         current = new or old
         assert current is not None
@@ -438,8 +444,8 @@ def _commit_changes(
             continue
         if any(_state(parent.get(current.network)) == _state(new) for parent in others):
             continue
-        changes.append(_status_change(commit, old, new, current))
-    changes.sort(key=lambda change: (change.network, change.path))
+        changes.append((old, new, current))
+    changes.sort(key=lambda change: (change[2].network, change[2].path))
     return changes
 
 
