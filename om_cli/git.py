@@ -16,10 +16,8 @@ from __future__ import annotations
 import contextlib
 import io
 import os
-import queue
 import subprocess
 import tempfile
-import threading
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import IO, Any
@@ -345,6 +343,59 @@ def read_log(
                 process.stdout.close()
 
 
+def changes_of(
+    repo: Repository, pathspec: str, since: str | None = None, head: str = "HEAD"
+) -> Iterator[LogCommit]:
+    """What a lean `read_log` (`details=False`) over `pathspec` gives, found another way: the
+    commits listed by `git rev-list` go straight into `git diff-tree --stdin`, which diffs each
+    commit once and leaves out those that changed nothing under `pathspec`. (`git log` limited
+    to a path first checks every commit against its parents, then diffs it again for its
+    output; here the listing and the diffs also run at the same time, in two processes.)
+    """
+    revisions = [head] if since is None else ["--ignore-missing", head, f"^{since}"]
+    listing_args = ["rev-list", *revisions, "--"]
+    diff_args = ["diff-tree", "--stdin", "-r", "-c", "--root", "--raw", "--no-abbrev",
+                 "--no-renames", "-z", f"--format={LEAN_FORMAT}", "--no-color", "--no-ext-diff",
+                 "--no-textconv", "--encoding=UTF-8", "--", pathspec]  # fmt: skip
+    with tempfile.TemporaryFile() as listing_errors, tempfile.TemporaryFile() as diff_errors:
+        started: list[subprocess.Popen[bytes]] = []
+        try:
+            try:
+                listing = subprocess.Popen(
+                    ["git", "-C", repo.path, *PINNED, *listing_args],
+                    stdout=subprocess.PIPE,
+                    stderr=listing_errors,
+                    stdin=subprocess.DEVNULL,
+                    env=environment(),
+                )
+                started.append(listing)
+                diffs = subprocess.Popen(
+                    ["git", "-C", repo.path, *PINNED, *diff_args],
+                    stdin=listing.stdout,
+                    stdout=subprocess.PIPE,
+                    stderr=diff_errors,
+                    env=environment(),
+                )
+                started.append(diffs)
+            except OSError:
+                raise GitError(msg("git.not_found")) from None
+            assert listing.stdout is not None and diffs.stdout is not None
+            listing.stdout.close()  # diff-tree's now: it sees the list end when rev-list ends
+            _widen_pipe(diffs.stdout)
+            yield from _parse_log(diffs.stdout, False)
+            if listing.wait() != 0:
+                raise _failure("rev-list", _read_errors(listing_errors), repo.path)
+            if diffs.wait() != 0:
+                raise _failure("diff-tree", _read_errors(diff_errors), repo.path)
+        finally:
+            for process in started:
+                if process.poll() is None:  # the caller stopped early, or reading failed
+                    process.kill()
+                process.wait()
+                if process.stdout is not None:
+                    process.stdout.close()
+
+
 class BackgroundLog(_Background):
     """`read_log`, started at once and read later: git writes the log to a temporary file
     while om does other work (`om audit` starts its log of the decisions before it reads the
@@ -550,7 +601,8 @@ class BlobReader:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def _start(self) -> subprocess.Popen[bytes]:
+    def start(self) -> subprocess.Popen[bytes]:
+        """Start git (done by the first request otherwise); its process."""
         # git's complaints, kept for the message if it fails; closed in `close`
         self._errors = tempfile.TemporaryFile()  # noqa: SIM115
         try:
@@ -597,7 +649,7 @@ class BlobReader:
         wanted = list(dict.fromkeys(oids))
         found: dict[str, bytes | None] = {}
         if wanted and self._process is None:
-            self._start()
+            self.start()
         for batch in _batches(wanted):
             self._request(batch)
             for oid in batch:
@@ -617,31 +669,41 @@ class BlobReader:
 
     def _answer(self, oid: str | None) -> bytes | None:
         assert self._process is not None
-        stdout: Any = self._process.stdout
-        header = stdout.readline()
-        if not header.endswith(b"\n"):
+        found = _read_answer(self._process.stdout, self.limit)
+        if found is None:
             raise self._failed()
-        parts = header.split()
-        self._last_blob = None
-        if len(parts) >= 2 and parts[-1] in (b"missing", b"ambiguous"):
-            return None
-        if len(parts) != 3 or (oid is not None and parts[0].decode("ascii", "replace") != oid):
+        name, blob, content = found
+        if oid is not None and name != oid:
             raise GitError(msg("git.bad_output", command="cat-file"))
+        self._last_blob = blob
+        return content
+
+    def send(self, oids: Iterable[str]) -> None:
+        """Ask for blobs without reading the answers: another reader takes them from `answers`
+        (a forked child that parses them while om reads a log; `om_cli.history`). Never mixed
+        with `read`. Every request is answered, so the reader never stops reading and git
+        never stops taking requests: sending cannot block for long."""
+        process = self._process or self.start()
+        assert process.stdin is not None
         try:
-            size = int(parts[2])
-        except ValueError:
-            raise GitError(msg("git.bad_output", command="cat-file")) from None
-        if parts[1] != b"blob":
-            _skip(stdout, size + 1)
-            return None
-        self._last_blob = parts[0].decode("ascii", "replace")
-        if size > self.limit:
-            _skip(stdout, size + 1)
-            return None
-        content: bytes = stdout.read(size + 1)
-        if len(content) != size + 1:
-            raise self._failed()
-        return content[:-1]
+            process.stdin.write(b"".join(_request_line(oid) for oid in oids))
+            process.stdin.flush()
+        except OSError:
+            raise self._failed() from None
+
+    def end_requests(self) -> None:
+        """No more requests: git answers those it has, then ends its output."""
+        if self._process is not None and self._process.stdin is not None:
+            with contextlib.suppress(OSError):  # git may have gone already
+                self._process.stdin.close()
+
+    def answers(self) -> Iterator[tuple[str, bytes | None]]:
+        """The answers to what `send` asked, in order, until git's output ends: each id and
+        the content (None: missing, no blob, or over the limit)."""
+        if self._process is None:
+            return
+        while (found := _read_answer(self._process.stdout, self.limit)) is not None:
+            yield found[0], found[2]
 
     def _failed(self) -> GitError:
         assert self._process is not None and self._errors is not None
@@ -649,97 +711,32 @@ class BlobReader:
         return _failure("cat-file", _read_errors(self._errors))
 
 
-class BlobStream:
-    """Blobs by id from one `git cat-file --batch`, asked for as soon as they are known and
-    received by a thread of its own, so that git finds them while om reads a log or parses
-    what has come (a long history: thousands of blobs).
-
-    `request` never waits for answers; `ready` hands over the answers that have come, `collect`
-    waits for all of them. Answers are None for a blob that is missing or larger than `limit`,
-    as with `BlobReader.read`. Use as a context manager; the process and the thread end with it.
-    """
-
-    def __init__(self, repo: Repository, limit: int) -> None:
-        self._reader = BlobReader(repo, limit)
-        self._asked: queue.SimpleQueue[str | None] = queue.SimpleQueue()
-        self._answers: queue.SimpleQueue[tuple[str, bytes | None] | GitError] = queue.SimpleQueue()
-        self._thread: threading.Thread | None = None
-        self._waiting = 0  # answers asked for and not yet handed over
-
-    def __enter__(self) -> BlobStream:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
-    def request(self, oids: Iterable[str]) -> None:
-        """Ask for `oids` (each once per call); the answers come to `ready` and `collect`."""
-        wanted = list(dict.fromkeys(oids))
-        if not wanted:
-            return
-        if self._thread is None:
-            self._reader._start()
-            self._thread = threading.Thread(target=self._receive, daemon=True)
-            self._thread.start()
-        process = self._reader._process
-        assert process is not None and process.stdin is not None
-        for oid in wanted:
-            self._asked.put(oid)
-        self._waiting += len(wanted)
-        try:  # never blocks for long: the thread keeps reading what git writes
-            process.stdin.write(b"".join(_request_line(oid) for oid in wanted))
-            process.stdin.flush()
-        except OSError:
-            self._asked.put(None)
-            raise self._reader._failed() from None
-
-    def ready(self) -> dict[str, bytes | None]:
-        """The answers that have come since the last call, without waiting."""
-        found: dict[str, bytes | None] = {}
-        while self._waiting:
-            try:
-                answer = self._answers.get_nowait()
-            except queue.Empty:
-                break
-            self._take(answer, found)
-        return found
-
-    def collect(self) -> dict[str, bytes | None]:
-        """Every answer not yet handed over, waiting for those still to come."""
-        found: dict[str, bytes | None] = {}
-        while self._waiting:
-            self._take(self._answers.get(), found)
-        return found
-
-    def _take(
-        self, answer: tuple[str, bytes | None] | GitError, found: dict[str, bytes | None]
-    ) -> None:
-        if isinstance(answer, GitError):
-            self._waiting = 0
-            raise answer
-        self._waiting -= 1
-        found[answer[0]] = answer[1]
-
-    def _receive(self) -> None:
-        """The thread: reads the answers in the order they were asked for."""
-        while (oid := self._asked.get()) is not None:
-            try:
-                content = self._reader._answer(oid)
-            except GitError as error:
-                self._answers.put(error)
-                return
-            self._answers.put((oid, content))
-
-    def close(self) -> None:
-        """End the thread and the process, whether every answer was collected or not."""
-        self._asked.put(None)
-        process = self._reader._process
-        if self._thread is not None:
-            if self._waiting and process is not None:
-                process.kill()  # answers nobody waits for: the thread stops at the end of output
-            self._thread.join()
-            self._thread = None
-        self._reader.close()
+def _read_answer(stream: Any, limit: int) -> tuple[str, str | None, bytes | None] | None:
+    """One answer of `git cat-file --batch`: the name it gives (an object id, or the name asked
+    for when there is no such object), the blob's id (None when it is no blob), and its content
+    (None when missing, no blob or over `limit`, read past). None where the output ends, in an
+    answer or before it (git failed, or was stopped)."""
+    header = stream.readline()
+    if not header.endswith(b"\n"):
+        return None
+    parts = header.split()
+    if len(parts) >= 2 and parts[-1] in (b"missing", b"ambiguous"):
+        return header[: -len(parts[-1]) - 2].decode("utf-8", "surrogateescape"), None, None
+    if len(parts) != 3:
+        raise GitError(msg("git.bad_output", command="cat-file"))
+    try:
+        size = int(parts[2])
+    except ValueError:
+        raise GitError(msg("git.bad_output", command="cat-file")) from None
+    name = parts[0].decode("ascii", "replace")
+    if parts[1] != b"blob" or size > limit:
+        if not _skip(stream, size + 1):
+            return None
+        return name, name if parts[1] == b"blob" else None, None
+    content: bytes = stream.read(size + 1)
+    if len(content) != size + 1:
+        return None
+    return name, name, content[:-1]
 
 
 def _request_line(name: str) -> bytes:
@@ -763,12 +760,14 @@ def _batches(names: list[str]) -> Iterator[list[str]]:
         yield batch
 
 
-def _skip(stream: Any, count: int) -> None:
+def _skip(stream: Any, count: int) -> bool:
+    """Read past `count` bytes; False when the output ends first."""
     while count > 0:
         chunk = stream.read(min(count, 1 << 20))
         if not chunk:
-            raise GitError(msg("git.bad_output", command="cat-file"))
+            return False
         count -= len(chunk)
+    return True
 
 
 def _call(path: str, *args: str) -> subprocess.CompletedProcess[bytes]:

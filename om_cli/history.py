@@ -29,17 +29,21 @@ from __future__ import annotations
 
 import os
 import posixpath
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
 from om_cli import git
+from om_cli.child import Child
 from om_cli.errors import GitError, UsageError
 from om_cli.loader import MAX_BYTES, LoadError, VersionParser
 from om_cli.messages import msg, printable
 
 # blobs asked for at a time while the log streams in (one write to cat-file each)
 REQUEST_BATCH = 16
+# versions read in this process at the end; a history with more has them read by a child
+FORK_AFTER = 256
 
 
 class Change(StrEnum):
@@ -152,15 +156,16 @@ def status_history(
         head = resolved
     if since is not None:
         with git.CommitOrder(repository, head, since) as listing:
-            _, changes = _read_history(repository, pathspec, folder, {}, since, head)
+            log = git.changes_of(repository, pathspec, since, head)
+            _, changes = _read_history(repository, log, folder, {})
             order = listing.result()
         changes.sort(key=lambda change: order[change.commit])
         return [c for c in changes if network is None or c.network == network]
     cache = _HistoryCache(repository.git_dir, folder, enabled=use_cache)
-    if cache.head != head:
+    if cache.head != head:  # read what HEAD gained since the cached history (or all of it)
         with git.CommitOrder(repository, head) as listing:
-            contents = cache.contents
-            read, fresh = _read_history(repository, pathspec, folder, contents, cache.head, head)
+            log = git.changes_of(repository, pathspec, cache.head, head)
+            read, fresh = _read_history(repository, log, folder, cache.contents)
             order = listing.result()
         kept = [c for c in cache.changes if c.commit in order and c.commit not in read]
         cache.changes = sorted([*kept, *fresh], key=lambda change: order[change.commit])
@@ -171,24 +176,21 @@ def status_history(
 
 def _read_history(
     repository: git.Repository,
-    pathspec: str,
+    log: Iterable[git.LogCommit],
     folder: str,
     contents: dict[str, _Content],
-    since: str | None,
-    head: str,
 ) -> tuple[set[str], list[StatusChange]]:
-    """The commits `git log` listed and the changes they made; adds to `contents`.
+    """The commits `log` listed (lean: without details) and the status changes they made;
+    adds to `contents`.
 
-    Each blob is asked for as soon as the log names it and read as soon as it has come, so
-    git log, cat-file and om work at the same time.
+    A long history's versions are read by a forked child (`_Versions`) on another core while
+    om reads the log: each blob is asked for as soon as the log names it.
     """
     listed: set[str] = set()
     commits: list[tuple[git.LogCommit, list[git.FileChange]]] = []
-    parser = VersionParser()
-    asked: set[str] = set()
-    with git.BlobStream(repository, MAX_BYTES) as blobs:
-        wanted: list[str] = []
-        for commit in git.read_log(repository, pathspec, since, head, details=False):
+    asked: dict[str, None] = {}
+    with _Versions(repository) as versions:
+        for commit in log:
             listed.add(commit.commit)
             files = [change for change in commit.files if _is_network_file(change.path, folder)]
             if not files:
@@ -202,16 +204,9 @@ def _read_history(
                         and blob.oid not in contents
                         and blob.oid not in asked
                     ):
-                        asked.add(blob.oid)
-                        wanted.append(blob.oid)
-            if len(wanted) >= REQUEST_BATCH:
-                blobs.request(wanted)
-                wanted = []
-                for oid, raw in blobs.ready().items():
-                    contents[oid] = _content(raw, parser)
-        blobs.request(wanted)
-        for oid, raw in blobs.collect().items():
-            contents[oid] = _content(raw, parser)
+                        asked[blob.oid] = None
+                        versions.want(blob.oid)
+        contents.update(versions.contents())
     found = [
         (commit, change) for commit, files in commits for change in _commit_changes(files, contents)
     ]
@@ -220,6 +215,92 @@ def _read_history(
     details = git.commit_details(repository, (commit.commit for commit, _ in found))
     changes = [_status_change(details[commit.commit], *change) for commit, change in found]
     return listed, changes
+
+
+class _Versions:
+    """What the versions of the network files say, read while the log is read.
+
+    Up to `FORK_AFTER` versions are kept to be read at the end, in this process. From then on
+    (a long history), a forked child (`om_cli.child`) reads the answers of one `git cat-file
+    --batch` and parses them, on another core, while this process reads the log and sends the
+    requests. Whatever the child does not deliver (no `fork`, or it failed) is read here at the
+    end, so the result never depends on the path taken.
+    """
+
+    def __init__(self, repository: git.Repository) -> None:
+        self.repository = repository
+        self.pending: list[str] = []  # wanted, not yet sent to the child
+        self.sent: list[str] = []
+        self.reader: git.BlobReader | None = None
+        self.child: Child | None = None
+
+    def __enter__(self) -> _Versions:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.child is not None:  # left early: nobody waits for its result
+            self.child.cancel()
+            self.child = None
+        if self.reader is not None:
+            self.reader.close()
+            self.reader = None
+
+    def want(self, oid: str) -> None:
+        self.pending.append(oid)
+        if self.child is None and len(self.pending) >= FORK_AFTER and self.reader is None:
+            self._start()
+        if self.child is not None and len(self.pending) >= REQUEST_BATCH:
+            self._send()
+
+    def contents(self) -> dict[str, _Content]:
+        """What each wanted version says (by blob id): (id, status), or (None, None)."""
+        found: dict[str, _Content] = {}
+        if self.child is not None:
+            assert self.reader is not None
+            self._send()
+        if self.child is not None:
+            assert self.reader is not None
+            self.reader.end_requests()
+            delivered = self.child.result()
+            self.child = None
+            if isinstance(delivered, dict):
+                found = {oid: delivered[oid] for oid in self.sent if oid in delivered}
+        rest = [oid for oid in (*self.sent, *self.pending) if oid not in found]
+        if rest:
+            parser = VersionParser()
+            with git.BlobReader(self.repository, MAX_BYTES) as reader:
+                for oid, raw in reader.read(rest).items():
+                    found[oid] = _content(raw, parser)
+        return found
+
+    def _start(self) -> None:
+        reader = git.BlobReader(self.repository, MAX_BYTES)
+        process = reader.start()
+        assert process.stdin is not None
+        self.reader = reader
+        # the child closes its copy of git's input, or git would never see it end
+        self.child = Child.start(lambda: _read_versions(reader), close=[process.stdin.fileno()])
+        if self.child is None:  # no fork here: everything is read at the end
+            reader.close()
+
+    def _send(self) -> None:
+        assert self.reader is not None and self.child is not None
+        try:
+            self.reader.send(self.pending)
+        except GitError:  # git or the child is gone: everything is read at the end
+            self.child.cancel()
+            self.child = None
+            self.pending = [*self.sent, *self.pending]
+            self.sent = []
+            return
+        self.sent += self.pending
+        self.pending = []
+
+
+def _read_versions(reader: git.BlobReader) -> dict[str, _Content]:
+    """The child's work: what each version git answers with says."""
+    parser = VersionParser()
+    return {oid: _content(raw, parser) for oid, raw in reader.answers()}
 
 
 class _HistoryCache:

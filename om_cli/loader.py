@@ -164,11 +164,7 @@ def _check_text(data: bytes) -> str:
         raise LoadError(msg("load.not_utf8"), *_position_of(prefix, len(prefix))) from None
     if not text.strip():
         raise LoadError(msg("load.empty"))
-    try:  # a C-speed scan first: `_BAD_CHAR.search` takes ten times as long
-        clean = not text.encode("latin-1").translate(None, _LATIN1_FINE)
-    except UnicodeEncodeError:
-        clean = False
-    found = None if clean else _BAD_CHAR.search(text)
+    found = _BAD_CHAR.search(text) if _may_hold_bad_chars(text) else None
     if found:
         code = ord(found.group())
         kind = "load.control_char" if code < 0x100 else "load.invisible_char"
@@ -183,6 +179,16 @@ def _check_text(data: bytes) -> str:
         if directive:
             raise LoadError(msg("load.directive"), *_position_of(text, directive.start()))
     return text
+
+
+def _may_hold_bad_chars(text: str) -> bool:
+    """False when `text` surely holds none of `_BAD_CHAR`'s characters: a C-speed scan for the
+    text Latin-1 can encode (most registry files), where `_BAD_CHAR.search` takes ten times as
+    long."""
+    try:
+        return bool(text.encode("latin-1").translate(None, _LATIN1_FINE))
+    except UnicodeEncodeError:
+        return True
 
 
 def _check_tabs(text: str) -> None:
@@ -767,21 +773,35 @@ class VersionParser:
 
     def parse(self, data: bytes) -> dict[str, Value]:
         """The document's values, as `parse(data)` gives them; raises `LoadError` as it does."""
-        text = _check_text(data)
-        found = self._read(text)
+        try:
+            found = self._read(data.decode("utf-8"))
+        except UnicodeDecodeError:
+            found = None
         if found is None:
             found, _ = parse(data)
         return found
 
     def _read(self, text: str) -> dict[str, Value] | None:
-        if not text.endswith("\n") or "\t" in text or text.count("\n") > _SIMPLE_MAX_LINES:
-            return None  # the end of a text without a line break ends a block scalar otherwise
+        """The values, or None for `parse` to decide. What `_check_text` checks is checked here
+        too: on the whole text where that is cheap, and for control and invisible characters
+        (a byte order mark among them) on the runs not seen before, since a run remembered
+        was checked when it was first read; an empty text has no run and goes to `parse`."""
+        if (
+            not text.endswith("\n")  # the end of the text would end a block scalar otherwise
+            or "\t" in text
+            or "\r" in text
+            or ("%" in text and _DIRECTIVE.search(text))
+            or text.count("\n") > _SIMPLE_MAX_LINES
+        ):
+            return None
         root: dict[str, Value] = {}
         runs = self._runs
         # each run and a line break is a slice of the text
         for run in _TOP_RUN.split(text[:-1]):
             values = runs.get(run)
             if values is None:
+                if _may_hold_bad_chars(run) and _BAD_CHAR.search(run):
+                    return None
                 values = self._run(run)
                 if values is None:
                     return None
@@ -831,16 +851,16 @@ class VersionParser:
         anything else. A list one line longer or shorter at its end than one read before (the
         versions of a file come newest or oldest first) is read from that one."""
         last = piece.rfind("\n")
-        shorter = self._lists.get(piece[:last]) if last >= start else None
-        longer = self._shorter.get(piece) if shorter is None else None
-        if shorter is not None:
+        longer = self._shorter.get(piece)
+        shorter = self._lists.get(piece[:last]) if longer is None and last >= start else None
+        if longer is not None:
+            prefix, items = longer[0], longer[1][:-1]
+        elif shorter is not None:
             prefix, before = shorter
             item = self._item(piece[last + 1 :], prefix)
             if item is _MISSING:
                 return None
             items = [*before, item]
-        elif longer is not None:
-            prefix, items = longer[0], longer[1][:-1]
         else:
             end = piece.find("\n", start)
             first = piece[start:] if end < 0 else piece[start:end]

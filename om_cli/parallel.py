@@ -1,21 +1,20 @@
 """Parse and validate many files on all cores.
 
 A cold check of a large registry spends most of its time in the YAML parser. With more than one
-core and enough files, the work is split: `fork()`ed children take a share each and send their
-results back through a pipe (as `marshal` bytes: plain data between two copies of the same
-program, several times faster than pickle), while the parent does its own share. Where `fork`
-is missing, or a child fails, the work is simply done in the parent, so the result never
-depends on the path taken.
+core and enough files, the work is split: `fork()`ed children (`om_cli.child`) take a share
+each and send their results back, while the parent does its own share. Where `fork` is missing,
+or a child fails, the work is simply done in the parent, so the result never depends on the
+path taken.
 """
 
 from __future__ import annotations
 
-import marshal
 import os
 from collections.abc import Callable
 from typing import Any
 
 from om_cli.cache import decode, encode
+from om_cli.child import Child
 from om_cli.loader import LoadError
 from om_cli.schema import SchemaProblem
 
@@ -44,45 +43,17 @@ def analyse_many(work: list[tuple[str, bytes]], analyse: Analyse) -> list[Result
     return results
 
 
-def _start(share: list[tuple[str, bytes]], analyse: Analyse) -> tuple[int, int] | None:
-    try:
-        read_end, write_end = os.pipe()
-        pid = os.fork()
-    except OSError:
-        return None
-    if pid == 0:  # the child: analyse, send, leave without running any cleanup of the parent's
-        code = 1
+def _start(share: list[tuple[str, bytes]], analyse: Analyse) -> Child | None:
+    return Child.start(lambda: [encode(*analyse(kind, raw)) for kind, raw in share])
+
+
+def _collect(child: Child | None, share: list[tuple[str, bytes]], analyse: Analyse) -> list[Result]:
+    entries = child.result() if child is not None else None
+    if entries is not None:
         try:
-            os.close(read_end)
-            payload = marshal.dumps([encode(*analyse(kind, raw)) for kind, raw in share])
-            view = memoryview(payload)
-            while view:
-                view = view[os.write(write_end, view) :]
-            code = 0
-        finally:
-            os._exit(code)
-    os.close(write_end)
-    return pid, read_end
-
-
-def _collect(
-    child: tuple[int, int] | None, share: list[tuple[str, bytes]], analyse: Analyse
-) -> list[Result]:
-    if child is None:
-        return [analyse(kind, raw) for kind, raw in share]
-    pid, read_end = child
-    chunks = []
-    with os.fdopen(read_end, "rb") as pipe:
-        while chunk := pipe.read(1 << 20):
-            chunks.append(chunk)
-    _, status = os.waitpid(pid, 0)
-    if os.waitstatus_to_exitcode(status) != 0:
-        return [analyse(kind, raw) for kind, raw in share]
-    try:
-        entries = marshal.loads(b"".join(chunks))
-        results = [decode(entry) for entry in entries]
-    except (ValueError, EOFError, TypeError):
-        return [analyse(kind, raw) for kind, raw in share]
-    if len(results) != len(share):
-        return [analyse(kind, raw) for kind, raw in share]
-    return results
+            results = [decode(entry) for entry in entries]
+        except (ValueError, EOFError, TypeError):
+            results = []
+        if len(results) == len(share):
+            return results
+    return [analyse(kind, raw) for kind, raw in share]

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import random
 import subprocess
-import time
 from pathlib import Path
 
 import pytest
@@ -136,54 +135,45 @@ def blob_ids(repo: Repo) -> dict[str, bytes]:
     return found
 
 
-def test_blob_stream_answers_every_request(repo: Repo) -> None:
+def test_answers_to_what_was_sent(repo: Repo) -> None:
     blobs = blob_ids(repo)
     missing = "0123456789abcdef0123456789abcdef01234567"
-    repository = git.open_repository(str(repo.path))
-    with git.BlobStream(repository, 1 << 20) as stream:
-        got: dict[str, bytes | None] = {}
-        oids = list(blobs)
-        for oid in oids[:3]:
-            stream.request([oid])
-            got.update(stream.ready())
-        stream.request([*oids[3:], missing, oids[0]])
-        got.update(stream.collect())
-    assert got == {**blobs, missing: None}
+    small = sorted(len(content) for content in blobs.values())[len(blobs) // 2]
+    oids = list(blobs)
+    with git.BlobReader(git.open_repository(str(repo.path)), small) as reader:
+        reader.send(oids[:2])
+        reader.send([*oids[2:], missing, oids[0]])
+        reader.end_requests()
+        answers = list(reader.answers())
+    expected = [(oid, blobs[oid] if len(blobs[oid]) <= small else None) for oid in oids]
+    assert answers == [*expected, (missing, None), expected[0]]
+    assert any(content is None for _, content in expected)  # one over the limit, read past
 
 
-def test_blob_stream_reads_past_blobs_over_the_limit(repo: Repo) -> None:
+def test_answers_end_where_git_ends(repo: Repo) -> None:
     blobs = blob_ids(repo)
-    small = min(len(content) for content in blobs.values())
-    with git.BlobStream(git.open_repository(str(repo.path)), small) as stream:
-        stream.request(blobs)
-        got = stream.collect()
-    assert got == {oid: (content if len(content) <= small else None)
-                   for oid, content in blobs.items()}  # fmt: skip
-    assert any(value is None for value in got.values())
-
-
-def test_blob_stream_reports_git_dying(repo: Repo) -> None:
-    blobs = blob_ids(repo)
-    stream = git.BlobStream(git.open_repository(str(repo.path)), 1 << 20)
-    with stream:
-        stream.request(list(blobs)[:1])
-        stream.collect()
-        process = stream._reader._process
-        assert process is not None
+    with git.BlobReader(git.open_repository(str(repo.path)), 1 << 20) as reader:
+        process = reader.start()
         process.kill()
         process.wait()
         with pytest.raises(GitError):
-            stream.request(list(blobs))
-            stream.collect()
+            for _ in range(100):  # the pipe fills, then breaks
+                reader.send(list(blobs))
+        assert list(reader.answers()) == []
 
 
-def test_blob_stream_closes_with_answers_still_to_come(repo: Repo) -> None:
-    blobs = blob_ids(repo)
-    started = time.monotonic()
-    with git.BlobStream(git.open_repository(str(repo.path)), 1 << 20) as stream:
-        stream.request(list(blobs))
-    assert time.monotonic() - started < 10
-    assert stream._thread is None
+def test_changes_of_is_a_lean_log(repo: Repo) -> None:
+    repository = git.open_repository(str(repo.path))
+    for since in (None, repo.git("rev-list", "--reverse", "HEAD").split()[2], "f" * 40):
+        for pathspec in ("registry", "registry/networks", "registry/decisions"):
+            lean = list(git.read_log(repository, pathspec, since, details=False))
+            assert list(git.changes_of(repository, pathspec, since)) == lean
+    assert len(list(git.changes_of(repository, "registry"))) == 7
+
+
+def test_changes_of_an_unknown_revision_fail(repo: Repo) -> None:
+    with pytest.raises(GitError):
+        list(git.changes_of(git.open_repository(str(repo.path)), "registry", None, "nowhere"))
 
 
 # --- started early, collected later ------------------------------------------------------------

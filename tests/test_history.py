@@ -13,6 +13,7 @@ import os
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -473,16 +474,41 @@ def test_git_missing(lifecycle: tuple[Repo, list[str]], monkeypatch: pytest.Monk
     assert raised.value.text("en") == "git is not installed or not on PATH; install git"
 
 
-def test_blobs_asked_for_one_at_a_time_give_the_same_history(
-    lifecycle: tuple[Repo, list[str]], monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize("path", ["child", "no fork", "child fails", "child delivers half"])
+def test_versions_read_by_a_child_or_not_give_the_same_history(
+    lifecycle: tuple[Repo, list[str]], monkeypatch: pytest.MonkeyPatch, path: str
 ) -> None:
     import om_cli.history
+    from om_cli.child import Child
 
     repo, _ = lifecycle
     expected = status_history(str(repo.path), use_cache=False)
-    assert expected
+    assert len(expected) == 4
+    monkeypatch.setattr(om_cli.history, "FORK_AFTER", 1)  # the child from the first version
     monkeypatch.setattr(om_cli.history, "REQUEST_BATCH", 1)
+    started: list[Child | None] = []
+    real_start = Child.start
+
+    def start(job: Any, close: Any = ()) -> Child | None:
+        started.append(None if path == "no fork" else real_start(job, close))
+        return started[-1]
+
+    def fail(reader: Any) -> Any:
+        raise RuntimeError("the child fails")
+
+    real_read = om_cli.history._read_versions
+
+    def half(reader: Any) -> Any:
+        found = real_read(reader)
+        return dict(list(found.items())[: len(found) // 2])
+
+    monkeypatch.setattr(Child, "start", start)
+    if path == "child fails":
+        monkeypatch.setattr(om_cli.history, "_read_versions", fail)
+    elif path == "child delivers half":
+        monkeypatch.setattr(om_cli.history, "_read_versions", half)
     assert status_history(str(repo.path), use_cache=False) == expected
+    assert len(started) == 1
 
 
 # --- the cache ----------------------------------------------------------------------------------
