@@ -343,59 +343,6 @@ def read_log(
                 process.stdout.close()
 
 
-def changes_of(
-    repo: Repository, pathspec: str, since: str | None = None, head: str = "HEAD"
-) -> Iterator[LogCommit]:
-    """What a lean `read_log` (`details=False`) over `pathspec` gives, found another way: the
-    commits listed by `git rev-list` go straight into `git diff-tree --stdin`, which diffs each
-    commit once and leaves out those that changed nothing under `pathspec`. (`git log` limited
-    to a path first checks every commit against its parents, then diffs it again for its
-    output; here the listing and the diffs also run at the same time, in two processes.)
-    """
-    revisions = [head] if since is None else ["--ignore-missing", head, f"^{since}"]
-    listing_args = ["rev-list", *revisions, "--"]
-    diff_args = ["diff-tree", "--stdin", "-r", "-c", "--root", "--raw", "--no-abbrev",
-                 "--no-renames", "-z", f"--format={LEAN_FORMAT}", "--no-color", "--no-ext-diff",
-                 "--no-textconv", "--encoding=UTF-8", "--", pathspec]  # fmt: skip
-    with tempfile.TemporaryFile() as listing_errors, tempfile.TemporaryFile() as diff_errors:
-        started: list[subprocess.Popen[bytes]] = []
-        try:
-            try:
-                listing = subprocess.Popen(
-                    ["git", "-C", repo.path, *PINNED, *listing_args],
-                    stdout=subprocess.PIPE,
-                    stderr=listing_errors,
-                    stdin=subprocess.DEVNULL,
-                    env=environment(),
-                )
-                started.append(listing)
-                diffs = subprocess.Popen(
-                    ["git", "-C", repo.path, *PINNED, *diff_args],
-                    stdin=listing.stdout,
-                    stdout=subprocess.PIPE,
-                    stderr=diff_errors,
-                    env=environment(),
-                )
-                started.append(diffs)
-            except OSError:
-                raise GitError(msg("git.not_found")) from None
-            assert listing.stdout is not None and diffs.stdout is not None
-            listing.stdout.close()  # diff-tree's now: it sees the list end when rev-list ends
-            _widen_pipe(diffs.stdout)
-            yield from _parse_log(diffs.stdout, False)
-            if listing.wait() != 0:
-                raise _failure("rev-list", _read_errors(listing_errors), repo.path)
-            if diffs.wait() != 0:
-                raise _failure("diff-tree", _read_errors(diff_errors), repo.path)
-        finally:
-            for process in started:
-                if process.poll() is None:  # the caller stopped early, or reading failed
-                    process.kill()
-                process.wait()
-                if process.stdout is not None:
-                    process.stdout.close()
-
-
 class BackgroundLog(_Background):
     """`read_log`, started at once and read later: git writes the log to a temporary file
     while om does other work (`om audit` starts its log of the decisions before it reads the
@@ -608,6 +555,7 @@ class BlobReader:
         try:
             self._process = subprocess.Popen(
                 ["git", "-C", self.repo.path, *PINNED, "cat-file", "--batch"],
+                bufsize=1 << 16,  # fewer reads for the many small blobs of a history
                 stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE,
                 stderr=self._errors,

@@ -156,7 +156,7 @@ def status_history(
         head = resolved
     if since is not None:
         with git.CommitOrder(repository, head, since) as listing:
-            log = git.changes_of(repository, pathspec, since, head)
+            log = git.read_log(repository, pathspec, since, head, details=False)
             _, changes = _read_history(repository, log, folder, {})
             order = listing.result()
         changes.sort(key=lambda change: order[change.commit])
@@ -164,7 +164,7 @@ def status_history(
     cache = _HistoryCache(repository.git_dir, folder, enabled=use_cache)
     if cache.head != head:  # read what HEAD gained since the cached history (or all of it)
         with git.CommitOrder(repository, head) as listing:
-            log = git.changes_of(repository, pathspec, cache.head, head)
+            log = git.read_log(repository, pathspec, cache.head, head, details=False)
             read, fresh = _read_history(repository, log, folder, cache.contents)
             order = listing.result()
         kept = [c for c in cache.changes if c.commit in order and c.commit not in read]

@@ -162,20 +162,6 @@ def test_answers_end_where_git_ends(repo: Repo) -> None:
         assert list(reader.answers()) == []
 
 
-def test_changes_of_is_a_lean_log(repo: Repo) -> None:
-    repository = git.open_repository(str(repo.path))
-    for since in (None, repo.git("rev-list", "--reverse", "HEAD").split()[2], "f" * 40):
-        for pathspec in ("registry", "registry/networks", "registry/decisions"):
-            lean = list(git.read_log(repository, pathspec, since, details=False))
-            assert list(git.changes_of(repository, pathspec, since)) == lean
-    assert len(list(git.changes_of(repository, "registry"))) == 7
-
-
-def test_changes_of_an_unknown_revision_fail(repo: Repo) -> None:
-    with pytest.raises(GitError):
-        list(git.changes_of(git.open_repository(str(repo.path)), "registry", None, "nowhere"))
-
-
 # --- started early, collected later ------------------------------------------------------------
 
 
