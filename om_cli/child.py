@@ -61,10 +61,14 @@ class Child:
         if self._pid is None:
             return None
         chunks = []
-        with os.fdopen(self._pipe, "rb") as pipe:
+        pipe_fd, self._pipe = self._pipe, -1  # closed below, whatever happens
+        with os.fdopen(pipe_fd, "rb") as pipe:
             while chunk := pipe.read(1 << 20):
                 chunks.append(chunk)
-        _, status = os.waitpid(self._pid, 0)
+        try:
+            _, status = os.waitpid(self._pid, 0)
+        except ChildProcessError:  # SIGCHLD ignored (inherited so): no exit status to read
+            status = 1 << 8
         self._pid = None
         if os.waitstatus_to_exitcode(status) != 0:
             return None
@@ -79,6 +83,9 @@ class Child:
             return
         with contextlib.suppress(OSError):  # it may have ended already
             os.kill(self._pid, signal.SIGKILL)
-        os.waitpid(self._pid, 0)
-        os.close(self._pipe)
+        with contextlib.suppress(ChildProcessError):  # SIGCHLD ignored: reaped already
+            os.waitpid(self._pid, 0)
+        if self._pipe >= 0:
+            os.close(self._pipe)
+            self._pipe = -1
         self._pid = None

@@ -63,7 +63,7 @@ _DROPPED = (
 # holds 64 KiB, a macOS one at least 16 KiB), or git and om would wait for each other: git
 # blocked writing answers om does not yet read, om blocked writing requests git does not read.
 # So a batch holds at most BATCH requests and BATCH_BYTES bytes of them (object names by path
-# can be long).
+# can be long). (`BlobReader.send` needs no such limit: another process reads the answers.)
 BATCH = 128
 BATCH_BYTES = 8192
 
@@ -262,7 +262,8 @@ class CommitOrder:
     reads a log. Use as a context manager."""
 
     def __init__(self, repo: Repository, head: str = "HEAD", since: str | None = None) -> None:
-        self._key = (repo.git_dir, head, since) if _is_commit_id(head) else None
+        named = _is_commit_id(head) and (since is None or _is_commit_id(since))
+        self._key = (repo.git_dir, head, since) if named else None
         self._known = _LAST_ORDER.get(self._key) if self._key is not None else None
         self._listing: _Background | None = None
         if self._known is None:
@@ -629,8 +630,10 @@ class BlobReader:
     def send(self, oids: Iterable[str]) -> None:
         """Ask for blobs without reading the answers: another reader takes them from `answers`
         (a forked child that parses them while om reads a log; `om_cli.history`). Never mixed
-        with `read`. Every request is answered, so the reader never stops reading and git
-        never stops taking requests: sending cannot block for long."""
+        with `read`, and unlike it not limited to batches that fit into a pipe: while the
+        reader reads, git keeps taking requests, so sending does not block for long; once the
+        reader is gone (and this process holds no copy of git's output), git ends and sending
+        fails with a `GitError`."""
         process = self._process or self.start()
         assert process.stdin is not None
         try:

@@ -282,6 +282,9 @@ class _Versions:
         self.child = Child.start(lambda: _read_versions(reader), close=[process.stdin.fileno()])
         if self.child is None:  # no fork here: everything is read at the end
             reader.close()
+        else:  # only the child reads git's answers: should it die, git must end, not wait
+            assert process.stdout is not None
+            process.stdout.close()
 
     def _send(self) -> None:
         assert self.reader is not None and self.child is not None

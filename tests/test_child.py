@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import select
 import time
 
 import pytest
@@ -42,13 +43,22 @@ def test_a_value_marshal_cannot_send_gives_none() -> None:
 
 def test_the_child_closes_what_it_is_told_to() -> None:
     read_end, write_end = os.pipe()
-    child = Child.start(lambda: "done", close=[write_end])
+    child = Child.start(lambda: time.sleep(30), close=[write_end])
     assert child is not None
     os.close(write_end)
-    # the pipe ends for the reader only if the child closed its copy of the write end
-    assert os.read(read_end, 10) == b""
+    # while the child still runs, the pipe ends for the reader only if the child closed its
+    # copy of the write end
+    readable, _, _ = select.select([read_end], [], [], 5)
+    assert readable and os.read(read_end, 10) == b""
     os.close(read_end)
-    assert child.result() == "done"
+    child.cancel()
+
+
+def test_cancel_after_result_closes_nothing_twice() -> None:
+    child = Child.start(lambda: 7)
+    assert child is not None
+    assert child.result() == 7
+    child.cancel()  # no error: the pipe was closed once, by `result`
 
 
 def test_cancel_ends_a_child_that_runs() -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -644,3 +645,35 @@ def test_not_a_repository_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[
         == f"om: {tmp_path} is not inside a git repository; name the repository with --repo DIR\n"
     )
     assert "Traceback" not in err
+
+
+_FAILING_CHILD = """
+import sys
+import om_cli.history
+
+def fail(reader):
+    raise RuntimeError("the child fails")
+
+om_cli.history._read_versions = fail
+changes = om_cli.history.status_history(sys.argv[1], use_cache=False)
+print(len(changes))
+"""
+
+
+def test_a_child_that_fails_on_a_long_history_is_no_hang(tmp_path: Path) -> None:
+    """Enough versions to fill the pipes to and from git: when the child that reads git's
+    answers fails, git must end (so sending fails and everything is read here), not wait."""
+    from bench.history import build
+
+    build(tmp_path / "repo", 4000, 100, seed=3)  # about 2,800 versions: 110 KB of requests
+    expected = status_history(str(tmp_path / "repo"), use_cache=False)
+    done = subprocess.run(
+        [sys.executable, "-c", _FAILING_CHILD, str(tmp_path / "repo")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=Path(__file__).resolve().parent.parent,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert int(done.stdout) == len(expected) > 50
