@@ -191,7 +191,6 @@ def _read_history(
     """
     listed: set[str] = set()
     commits: list[tuple[git.LogCommit, list[git.FileChange]]] = []
-    asked: dict[str, None] = {}
     with _Versions(repository) as versions:
         for commit in log:
             listed.add(commit.commit)
@@ -201,13 +200,7 @@ def _read_history(
             commits.append((commit, files))
             for change in files:
                 for blob in (*change.before, change.after):
-                    if (
-                        blob is not None
-                        and blob.regular
-                        and blob.oid not in contents
-                        and blob.oid not in asked
-                    ):
-                        asked[blob.oid] = None
+                    if blob is not None and blob.regular and blob.oid not in contents:
                         versions.want(blob.oid)
         contents.update(versions.contents())
     found = [
@@ -232,6 +225,7 @@ class _Versions:
 
     def __init__(self, repository: git.Repository) -> None:
         self.repository = repository
+        self.wanted: set[str] = set()
         self.pending: list[str] = []  # wanted, not yet sent to the child
         self.sent: list[str] = []
         self.reader: git.BlobReader | None = None
@@ -249,6 +243,10 @@ class _Versions:
             self.reader = None
 
     def want(self, oid: str) -> None:
+        """Ask for the version `oid` (once, however often it is wanted)."""
+        if oid in self.wanted:
+            return
+        self.wanted.add(oid)
         self.pending.append(oid)
         if self.child is None and len(self.pending) >= FORK_AFTER and self.reader is None:
             self._start()

@@ -295,9 +295,14 @@ def test_generated_documents_agree(rng: random.Random) -> None:
 def test_generated_documents_with_a_character_spliced_in_agree(
     rng: random.Random, where: int, char: str
 ) -> None:
+    agrees(spliced(rng, where, char))
+
+
+def spliced(rng: random.Random, where: int, char: str) -> bytes:
+    """A generated document the fast path reads, with `char` put in at `where` (or the end)."""
     data = _document(rng, _GOOD)
     where = min(where, len(data))
-    agrees(data[:where] + char.encode() + data[where:])
+    return data[:where] + char.encode() + data[where:]
 
 
 def test_generated_documents_are_mostly_taken() -> None:

@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 
 from om_cli import loader
 from om_cli.loader import LoadError, VersionParser, parse
-from tests.test_loader_fast import _GOOD, GIVEN_UP, TAKEN, _document, _soup, _yaml_files
+from tests.test_loader_fast import GIVEN_UP, TAKEN, _document, _soup, _yaml_files, spliced
 from tests.test_loader_properties import same
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -260,9 +260,7 @@ def test_generated_documents_agree(rng: random.Random) -> None:
 def test_generated_documents_with_a_character_spliced_in_agree(
     rng: random.Random, where: int, char: str
 ) -> None:
-    data = _document(rng, _GOOD)
-    where = min(where, len(data))
-    agrees(_SHARED, data[:where] + char.encode() + data[where:])
+    agrees(_SHARED, spliced(rng, where, char))
 
 
 # --- the memos are used ---------------------------------------------------------------------------
