@@ -81,7 +81,8 @@ class _Audit:
     named: dict[str, str | None] = field(default_factory=dict)
     settings_by_blob: dict[str | None, Settings] = field(default_factory=dict)
     # the decision files at the start of a range (`since`), read once for both their uses
-    start_files: list[tuple[str, git.Blob]] = field(default_factory=list)
+    # the decision files the range starts from: (commit, path, blob) in each merge base
+    start_files: list[tuple[str, str, git.Blob]] = field(default_factory=list)
     # git's verdict on a signature by "<commit>:<digest of the allowed-signers file>"
     verdicts: dict[str, tuple[str, str]] = field(default_factory=dict)
 
@@ -258,7 +259,11 @@ def audit(
                 changes = status_history(repo, registry, head=head_id, since=since_id)
                 state.order = git.commit_order(repository, head_id, since_id)
                 state.in_range = set(state.order)
-                _index_tree(state, since_id, specs[0])
+                # the range starts where HEAD's history leaves `since`'s: at the merge bases
+                # (`since` itself when HEAD is built on it; a branch behind it never had what
+                # `since` gained after they parted)
+                for start in git.merge_bases(repository.path, since_id, head_id):
+                    _index_tree(state, start, specs[0])
                 commits = _logged_commits(state, log.commits())
             trust = _trust_paths(state, commits, [since_id, trust_id])
             if trust:
@@ -280,7 +285,7 @@ def audit(
         _judge_decision_files(state, commits)
         _judge_status_changes(state, changes)
         _judge_policy_changes(state, commits)
-        _judge_decisions_kept(state, commits, since_id, specs[0])
+        _judge_decisions_kept(state, commits, specs[0])
         _locate(state)
         if since_id is None and (cache.dirty or (len(state.verdicts), len(state.named)) != known):
             cache.save()
@@ -418,11 +423,11 @@ def _kept(
 
 
 def _index_tree(state: _Audit, commit: str, pathspec: str) -> None:
-    """Index the decision files `commit` has (the start of a range)."""
+    """Index the decision files `commit` has (where a range starts)."""
     folder = posixpath.join(state.registry_top, "decisions")
     files = [(p, b) for p, b in git.tree_files(state.repository, commit, pathspec)
              if _is_decision_file(p, folder)]  # fmt: skip
-    state.start_files = files
+    state.start_files += [(commit, path, blob) for path, blob in files]
     _load_decisions(state, [blob.oid for _, blob in files if blob.regular])
     for path, blob in files:
         _index(state, path, _decision_of(state, blob))
@@ -450,19 +455,17 @@ def _judge_decision_files(state: _Audit, commits: list[git.LogCommit]) -> None:
             _judge_decision_changes(state, commit, files)
 
 
-def _judge_decisions_kept(
-    state: _Audit, commits: list[git.LogCommit], since: str | None, pathspec: str
-) -> None:
-    """OM303 at HEAD: every decision file added (in the range, or before it) is still there
+def _judge_decisions_kept(state: _Audit, commits: list[git.LogCommit], pathspec: str) -> None:
+    """OM303 at HEAD: every decision file added (in the range, or before it: in a merge base
+    it starts from) is still there
     with the content it was added with, wherever it lies now. This catches what no single
     commit shows, such as a merge that keeps its first parent's tree (`git merge -s ours`)
     and so drops a decision a side branch added."""
     folder = posixpath.join(state.registry_top, "decisions")
     present = {blob.oid for _, blob in git.tree_files(state.repository, state.head, pathspec)}
     reported = {f.entity for f in state.findings if f.rule == om303.ID}
-    added: list[tuple[str, str, str]] = []  # path, blob id, commit
-    if since is not None:
-        added += [(path, blob.oid, since) for path, blob in state.start_files]
+    # path, blob id, commit
+    added = [(path, blob.oid, start) for start, path, blob in state.start_files]
     for commit in commits:
         if not _selected(state, commit.commit):
             continue
@@ -544,7 +547,7 @@ def _judge_decision_changes(
     state: _Audit, commit: git.LogCommit, files: list[git.FileChange]
 ) -> None:
     """OM303 for one commit: no existing decision file changed or deleted, except a move of
-    unchanged content into the folder of the decision's year."""
+    unchanged content, under the same name, into the folder of the decision's year."""
     added = {f.after.oid: f.path for f in files if f.after is not None and not any(f.before)}
     source = commit.parents[0] if commit.parents else None
     for change in files:
@@ -561,8 +564,9 @@ def _judge_decision_changes(
             if target is not None:
                 year = _decision_of(state, old).year
                 folder = posixpath.join(state.registry_top, "decisions", year or "")
-                if year is not None and posixpath.dirname(target) == folder:
-                    continue  # moved, unchanged, into its year's folder
+                same_name = posixpath.basename(target) == posixpath.basename(change.path)
+                if year is not None and same_name and posixpath.dirname(target) == folder:
+                    continue  # moved, unchanged and under its name, into its year's folder
                 message = msg(
                     "om303.moved", commit=commit.commit[:SHORT], path=printable(target, 200)
                 )

@@ -938,6 +938,15 @@ def merge_base(path: str, first: str, second: str) -> str | None:
     return found[0] if found else None
 
 
+def merge_bases(path: str, first: str, second: str) -> list[str]:
+    """Every best common ancestor of two commits (more than one after criss-cross merges);
+    none when they share no history."""
+    result = _call(path, "merge-base", "--all", first, second)
+    if result.returncode not in (0, 1):
+        raise _failure("merge-base", result.stderr, path)
+    return result.stdout.decode("ascii", "replace").split()
+
+
 def is_ancestor(path: str, ancestor: str, descendant: str) -> bool:
     """True when `ancestor` is reachable from `descendant` (a fast-forward leads from one to
     the other)."""

@@ -39,7 +39,7 @@ from typing import Any
 
 from om_cli import git
 from om_cli.child import Child
-from om_cli.errors import GitError, UsageError
+from om_cli.errors import GitError, RegistryError, UsageError
 from om_cli.loader import MAX_BYTES, LoadError, VersionParser
 from om_cli.messages import msg, printable
 
@@ -163,6 +163,8 @@ def status_history(
             _, changes = _read_history(repository, log, folder, {})
             order = listing.result()
         changes.sort(key=lambda change: order[change.commit])
+        if not changes:
+            _require_registry(repository, head, folder)
         return [c for c in changes if network is None or c.network == network]
     cache = _HistoryCache(repository.git_dir, folder, enabled=use_cache)
     if cache.head != head:  # read what HEAD gained since the cached history (or all of it)
@@ -174,7 +176,20 @@ def status_history(
         cache.changes = sorted([*kept, *fresh], key=lambda change: order[change.commit])
         cache.head = head
         cache.save()
+    if not cache.changes:
+        _require_registry(repository, head, folder)
     return [c for c in cache.changes if network is None or c.network == network]
+
+
+def _require_registry(repository: git.Repository, head: str, folder: str) -> None:
+    """A history without a single change: `RegistryError` when `head` has no registry folder
+    at all (a mistyped `--registry`, a folder given relative to another place, a symbolic
+    link, which git does not follow), rather than an all-clear about nothing."""
+    registry = posixpath.dirname(folder) or "."
+    if git.tree_id(repository.path, head, registry) is None:
+        raise RegistryError(
+            msg("error.no_registry_at", path=printable(registry, 200), rev=head[:12])
+        )
 
 
 def _read_history(

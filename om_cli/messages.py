@@ -828,9 +828,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "om303.moved": (
         "Commit {commit} verschiebt die Beschlussdatei nach {path}; erlaubt ist nur der Umzug "
-        "in den Ordner ihres Jahres",
-        "commit {commit} moves the decision file to {path}; only a move into the folder of its "
-        "year is allowed",
+        "unter gleichem Namen in den Ordner ihres Jahres",
+        "commit {commit} moves the decision file to {path}; only a move under the same name "
+        "into the folder of its year is allowed",
     ),
     "om304.what_status": (
         "{old} → {new}",

@@ -415,6 +415,22 @@ def test_a_move_into_the_right_year_folder_is_allowed(repo: Repo) -> None:
     assert findings(repo) == [("OM303", "decisions/lk-1", moved[:10])]
 
 
+def test_a_rename_inside_the_year_folder_is_a_modification(repo: Repo) -> None:
+    recognized(repo)
+    repo.network("om-nordhessen", "applied")
+    repo.commit("Antrag: om-nordhessen")
+    old = "registry/decisions/2024/lk-2024-anerkennung-om-kassel.yaml"
+    repo.git("mv", old, "registry/decisions/2024/lk-alt.yaml")
+    renamed = repo.commit("Ordnung")
+    # the freed name now holds another decision, which a recognition leans on
+    repo.decision("lk-2024-anerkennung-om-kassel", "recognition", "leitungskreis",
+                  ["om-kassel", "om-nordhessen"])  # fmt: skip
+    repo.commit("Beschluss")
+    repo.network("om-nordhessen", "recognized")
+    repo.commit("Anerkennung", action="recognition", decision="lk-2024-anerkennung-om-kassel")
+    assert findings(repo) == [("OM303", "decisions/lk-2024-anerkennung-om-kassel", renamed[:10])]
+
+
 def test_an_evil_merge_editing_a_decision_is_reported(repo: Repo) -> None:
     path = repo.decision("lk-1", "waiver", "leitungskreis", [])
     repo.commit("Beschluss")
@@ -610,6 +626,25 @@ def test_command_line_text_json_and_exit_codes(
     assert code == 2 and "nope" in err and "Traceback" not in err
 
 
+def test_a_registry_that_is_not_there_exits_2(
+    repo: Repo, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    recognized(repo)
+    repo.network("om-kassel", "withdrawn")
+    repo.commit("Entzug ohne Beschluss")
+    monkeypatch.chdir(repo.path)
+    assert run(capsys, "--no-cache")[0] == 1
+    head = repo.git("rev-parse", "HEAD")[:12]
+    for where, args, shown in (
+        (repo.path, ["--registry", "regsitry"], "regsitry"),  # a typo
+        (repo.path / "registry", [], "registry/registry"),  # relative to --repo, not the top
+        (repo.path, ["--registry", "regsitry", "--since", "HEAD~1"], "regsitry"),  # a range
+    ):
+        monkeypatch.chdir(where)
+        code, out, err = run(capsys, "--no-cache", "--lang", "en", *args)
+        assert (code, out) == (2, "") and err == f"om: commit {head} has no registry at {shown}\n"
+
+
 def test_not_a_repository_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "--repo", str(tmp_path))
     assert code == 2 and "Git-Repository" in err
@@ -721,6 +756,37 @@ def test_since_need_not_be_an_ancestor(repo: Repo) -> None:
     # the commits of main not reachable from the side branch: the recognition
     result = audit(str(repo.path), "registry", since=side, use_cache=False)
     assert result.findings == [] and result.commits == 1
+
+
+def test_a_branch_behind_since_did_not_drop_what_since_gained(repo: Repo) -> None:
+    repo.network("om-kassel", "applied")
+    repo.network("om-nordhessen", "applied")
+    repo.write("registry/decisions/2024/lk-0.yaml", "id: lk-0\n")
+    repo.commit("Anträge")
+    repo.git("checkout", "-q", "-b", "pr")
+    repo.network("om-nordhessen", "rejected")
+    repo.decision("lk-2", "rejection", "leitungskreis", ["om-nordhessen"])
+    repo.commit("Ablehnung", action="rejection", decision="lk-2", who=GS)
+    repo.git("checkout", "-q", "main")
+    repo.network("om-kassel", "recognized")
+    repo.decision("lk-1", "recognition", "leitungskreis", ["om-kassel"])
+    repo.commit("Anerkennung", action="recognition", decision="lk-1", who=GS)
+    base = repo.git("rev-parse", "HEAD")
+    repo.git("checkout", "-q", "pr")
+    # main's new decision was never on the branch: nothing was dropped
+    result = audit(str(repo.path), "registry", since=base, use_cache=False)
+    assert result.findings == [] and result.commits == 1
+    # what the branch had where it left main must still be there
+    repo.remove("registry/decisions/2024/lk-0.yaml")
+    dropped = repo.commit("weg damit")
+    assert findings(repo, since=base) == [("OM303", "decisions/lk-0", dropped[:10])]
+    # once main is merged (here keeping the branch's tree), main's decisions must be there too
+    repo.git("merge", "-q", "-s", "ours", "-m", "Merge", "main")
+    head = repo.git("rev-parse", "HEAD")
+    assert findings(repo, since=base) == [
+        ("OM303", "decisions/lk-0", dropped[:10]),
+        ("OM303", "decisions/lk-1", head[:10]),
+    ]
 
 
 def test_a_policy_change_needs_an_allowed_signature(repo: Repo, keys: dict[str, Path]) -> None:

@@ -193,6 +193,17 @@ def test_sarif_fingerprints_ignore_lines_and_base_mode_marks_new_results() -> No
     assert results[3]["level"] == "note"
 
 
+def test_sarif_keeps_the_bytes_of_a_file_name_that_is_not_utf8() -> None:
+    # git hands such a name over with its bytes as surrogates (`om_cli.git._path`)
+    name = b"registry/networks/om-\xffb.yaml".decode("utf-8", "surrogateescape")
+    report = Report("registry", "2026-11-25", (replace(finding(1, Severity.ERROR), file=name),), 1)
+    stream = io.StringIO()
+    sarif.render(report, "en", stream, False)
+    (result,) = json.loads(stream.getvalue())["runs"][0]["results"]
+    location = result["locations"][0]["physicalLocation"]["artifactLocation"]
+    assert location["uri"] == "registry/networks/om-%FFb.yaml"
+
+
 # --- junit -------------------------------------------------------------------------------------
 
 

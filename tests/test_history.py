@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 
 from om_cli.cli import main
-from om_cli.errors import GitError, UsageError
+from om_cli.errors import GitError, RegistryError, UsageError
 from om_cli.history import Change, StatusChange, status_history
 
 ERIKA = ("Erika Muster", "erika.muster@om.example")
@@ -435,7 +435,11 @@ def test_repository_from_a_subfolder_and_registry_elsewhere(tmp_path: Path, host
     ]
     assert len(status_history(str(repo.path / "data"), "om")) == 1
     assert len(status_history(str(repo.path / "data"), str(repo.path / "data" / "om"))) == 1
-    assert status_history(str(repo.path)) == []  # no registry/networks: an empty history
+    with pytest.raises(RegistryError):  # no registry at all: said, not an empty history
+        status_history(str(repo.path))
+    repo.write("registry/partners/p-1.yaml", "id: p-1\n")
+    repo.commit("Partner")
+    assert status_history(str(repo.path)) == []  # a registry, no networks yet: empty
     with pytest.raises(UsageError):
         status_history(str(repo.path), "../elsewhere")
 

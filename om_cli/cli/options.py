@@ -46,7 +46,7 @@ RepoOption = Annotated[str, typer.Option("--repo", help="Ordner im Git-Repositor
 RepoRegistryOption = Annotated[
     str,
     typer.Option(
-        "--registry-path", "--registry", "-r", help="Ordner des Registers, relativ zum Repository."
+        "--registry-path", "--registry", "-r", help="Ordner des Registers, relativ zu --repo."
     ),
 ]
 

@@ -76,7 +76,9 @@ def _location(finding: Finding) -> dict[str, Any]:
         artifact: dict[str, Any] = {"uri": Path(path).as_uri()}
     else:
         relative = Path(os.path.normpath(path)).as_posix()
-        artifact = {"uri": quote(relative, safe="/"), "uriBaseId": "SRCROOT"}
+        # a name that is not UTF-8 keeps its bytes (as surrogates): they go into the URI as such
+        uri = quote(relative, safe="/", errors="surrogateescape")
+        artifact = {"uri": uri, "uriBaseId": "SRCROOT"}
     physical: dict[str, Any] = {"artifactLocation": artifact}
     if finding.line > 0:
         region: dict[str, Any] = {"startLine": finding.line}
