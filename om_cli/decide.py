@@ -16,8 +16,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from om_cli.errors import UsageError
-from om_cli.messages import msg
+from om_cli.errors import GitError, UsageError
+from om_cli.messages import msg, printable
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*\Z")
 
@@ -321,16 +321,28 @@ def diff(plan: Plan) -> str:
 def apply_plan(plan: Plan, registry_root: str, *, sign: bool = False, signoff: bool = False) -> str:
     """Write the plan's files and commit them in one commit; return the commit id.
 
-    Refuses when the index holds changes om did not make. If writing or committing fails, the
-    files are put back and unstaged, so working tree and index are as they were.
+    Refuses when the index holds changes om did not make, or a file it writes has changes not
+    yet committed (they would go into the decision's commit unreviewed). If writing or
+    committing fails, the files are put back and unstaged, so working tree and index are as
+    they were. Plan under the same `registry_lock` (`om decide` does), so that what was
+    planned is what is still there.
     """
     from om_cli import git
     from om_cli.safe_write import Change, Hold, crash_point, registry_lock, release, write_files
 
-    repo = git.toplevel(registry_root)
+    try:
+        repo = git.toplevel(registry_root)
+    except GitError as error:  # its hint names --repo, an option other commands have
+        if error.message.id != "git.not_a_repository":
+            raise
+        shown = printable(os.path.abspath(registry_root), 200)
+        raise GitError(msg("decide.not_a_repository", path=shown)) from None
     if git.has_staged_changes(repo):
         raise UsageError(msg("decide.dirty_index"))
     paths = [os.path.relpath(os.path.abspath(change.path), repo) for change in plan.changes]
+    changed = git.uncommitted(repo, paths)
+    if changed:
+        raise UsageError(msg("decide.uncommitted", file=printable(changed[0], 200)))
     with registry_lock(registry_root):
         # the journal outlives the writing until the commit is made: a kill in between is
         # rolled back by the next om that takes the lock (files and index as they were)

@@ -117,7 +117,15 @@ def _targets(root: str, shown: str, paths: Sequence[str]) -> list[_Target]:
                 if os.path.commonpath([absolute, location]) == absolute:
                     chosen.setdefault(location, target)
         elif path.endswith(".yaml"):
+            if _behind_link(base, absolute):  # read or written, never through a link
+                raise UsageError(msg("fmt.link", path=path))
             chosen.setdefault(absolute, _Target(path, path))
         else:
             raise UsageError(msg("fmt.not_yaml", path=path))
     return list(chosen.values())
+
+
+def _behind_link(base: str, path: str) -> bool:
+    """Whether `path` (inside `base`) or a folder between them is a symbolic link."""
+    parts = os.path.relpath(path, base).split(os.sep)
+    return any(os.path.islink(os.path.join(base, *parts[: i + 1])) for i in range(len(parts)))

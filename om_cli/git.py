@@ -777,6 +777,17 @@ def has_staged_changes(top: str) -> bool:
     return result.returncode == 1
 
 
+def uncommitted(top: str, paths: Iterable[str]) -> list[str]:
+    """Those of `paths` (relative to `top`) whose file in the work tree or the index differs
+    from HEAD's (all that exist, before the first commit)."""
+    listed = list(paths)
+    if not listed:
+        return []
+    out = _run(top, "status", "--porcelain=v1", "-z", "--untracked-files=all",
+               "--no-renames", "--", *listed)  # fmt: skip
+    return [entry[3:].decode("utf-8", "surrogateescape") for entry in out.split(b"\0") if entry]
+
+
 def commit_paths(
     top: str, paths: Iterable[str], message: str, *, sign: bool = False, signoff: bool = False
 ) -> None:

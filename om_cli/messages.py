@@ -569,6 +569,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "die Netzwerkdatei ist kein Mapping",
         "the network file is not a mapping",
     ),
+    "decide.not_a_repository": (
+        "{path} liegt in keinem Git-Repository; om decide trägt Beschlüsse als Commits ein – "
+        "bitte im Repository des Registers aufrufen",
+        "{path} is not inside a git repository; om decide records decisions as commits – run "
+        "it in the registry's repository",
+    ),
+    "decide.uncommitted": (
+        "{file} hat Änderungen, die noch nicht committet sind; sie kämen ungeprüft in den Commit "
+        "des Beschlusses – bitte erst committen oder mit „git stash“ beiseitelegen",
+        "{file} has changes not committed yet; they would go unreviewed into the decision's "
+        "commit – commit them first or put them aside with “git stash”",
+    ),
     "decide.dirty_index": (
         "im Git-Index liegen Änderungen, die om nicht gemacht hat; bitte erst committen oder "
         "mit „git restore --staged“ zurücknehmen",
@@ -620,6 +632,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "write.outside": (
         "{path} liegt nicht im Register {root}; om schreibt nur innerhalb des Registers",
         "{path} does not lie in the registry {root}; om writes only inside the registry",
+    ),
+    "fmt.link": (
+        "{path} liegt hinter einem symbolischen Link; om folgt Links nicht aus dem Register hinaus",
+        "{path} lies behind a symbolic link; om does not follow links out of the registry",
     ),
     "write.symlink": (
         "{path} ist ein symbolischer Link; om schreibt nicht durch Links",

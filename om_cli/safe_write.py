@@ -54,7 +54,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from om_cli.errors import OmError, WriteError
-from om_cli.loader import LoadError, parse
+from om_cli.loader import MAX_BYTES, LoadError, parse
 from om_cli.messages import msg
 
 LOCK_NAME = ".om.lock"
@@ -493,6 +493,7 @@ def _write_journal(
     if not all(_contains(registry, plan.path) for plan in plans):
         return None
     import base64
+    import hashlib
     import json
 
     def relative(path: str) -> str:
@@ -502,6 +503,7 @@ def _write_journal(
         {
             "path": relative(plan.path),
             "old": None if plan.old is None else base64.b64encode(plan.old).decode("ascii"),
+            "new": hashlib.sha256(plan.new).hexdigest(),  # to undo only what is still ours
             "mode": plan.mode,
             "temp": relative(plan.temp) if plan.temp else None,
         }
@@ -564,7 +566,10 @@ def recover(root: str) -> bool:
             mode = entry["mode"]
             if not isinstance(mode, int) or not 0 <= mode <= 0o7777:
                 raise ValueError("bad mode")
-            undo.append((target, content, mode, temp_path))
+            written = entry.get("new")
+            if not isinstance(written, str):
+                raise ValueError("bad hash")
+            undo.append((target, content, written, mode, temp_path))
         folders = [_inside(registry, folder) for folder in journal["folders"]]
         held = _held_commit(journal["git"])
     except (KeyError, TypeError, ValueError, binascii.Error):
@@ -573,20 +578,24 @@ def recover(root: str) -> bool:
     if held is not None and _committed(held):
         _remove_journal(path)  # the commit was made: the batch is complete
         return False
-    for target, content, mode, temp_path in undo:
+    undone: list[str] = []
+    for target, content, written, mode, temp_path in undo:
         try:
-            _undo(registry, target, content, mode, temp_path)
+            if _undo(registry, target, content, written, mode, temp_path):
+                undone.append(target)
         except (OSError, WriteError) as error:
             reason = _reason(error) if isinstance(error, OSError) else error.text("de")
             raise WriteError(msg("write.recover_failed", path=target, reason=reason)) from None
     for folder in reversed(folders):
         with suppress(OSError):
             os.rmdir(folder)
-    if held is not None:
+    if held is not None and undone:  # what om staged, for the files it put back
         from om_cli import git
 
+        restored = {os.path.realpath(target) for target in undone}
+        paths = [p for p in held.paths if os.path.realpath(os.path.join(held.top, p)) in restored]
         with suppress(OSError, OmError):
-            git.unstage(held.top, held.paths)
+            git.unstage(held.top, paths)
     _remove_journal(path)
     return True
 
@@ -616,24 +625,39 @@ def _committed(held: Hold) -> bool:
 
 
 def _undo(
-    registry: str, target: str, content: bytes | None, mode: int, temp_path: str | None
-) -> None:
-    """Put one file of an interrupted batch back as it was."""
-    if any(_check_folder(folder) for folder in _folders_between(registry, target)):
-        return  # its folder is gone: nothing of ours is in it
-    with suppress(FileNotFoundError):
-        if stat.S_ISLNK(os.lstat(target).st_mode):
-            return  # never write through a link
-    if content is None:
-        with suppress(FileNotFoundError):
-            os.unlink(target)
-    else:
-        temp = _write_temp(_Plan(target, content, content, mode))
-        os.replace(temp, target)
+    registry: str,
+    target: str,
+    content: bytes | None,
+    written: str,
+    mode: int,
+    temp_path: str | None,
+) -> bool:
+    """Put one file of an interrupted batch back as it was, if it still holds what om wrote
+    (`written`, its SHA-256): a file changed since is the user's work, left alone, as is a
+    file that is gone or was never replaced. True when the file was put back."""
+    import hashlib
+
     if temp_path is not None:
         with suppress(FileNotFoundError):
             os.unlink(temp_path)
+    if any(_check_folder(folder) for folder in _folders_between(registry, target)):
+        return False  # its folder is gone: nothing of ours is in it
+    try:
+        if stat.S_ISLNK(os.lstat(target).st_mode):
+            return False  # never write through a link
+        with open(target, "rb") as handle:
+            current = handle.read(MAX_BYTES + 1)
+    except (FileNotFoundError, IsADirectoryError):
+        return False
+    if hashlib.sha256(current).hexdigest() != written:
+        return False  # never replaced, or changed since: not ours to undo
+    if content is None:
+        os.unlink(target)
+    else:
+        temp = _write_temp(_Plan(target, content, content, mode))
+        os.replace(temp, target)
     _fsync_folder(os.path.dirname(target))
+    return True
 
 
 def _inside(registry: str, relative: object) -> str:

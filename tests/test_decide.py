@@ -254,3 +254,85 @@ def test_a_killed_decide_is_rolled_back_or_complete(repo: Path, step: str) -> No
         ).exists()
     journals = list((Path(os.environ["XDG_STATE_HOME"]) / "om").glob("journal-*.json"))
     assert journals == []
+
+
+def _killed_decide(repo: Path, decision_id: str, step: str = "before-commit") -> None:
+    import os
+    import signal
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-m", "om_cli", "decide", "recognize", APPLIED, "--date", "2026-11-25",
+         "--id", decision_id],
+        cwd=repo, env={**os.environ, "OM_TEST_CRASH_AT": step}, capture_output=True,
+        timeout=120, check=False,
+    )  # fmt: skip
+    assert done.returncode == -signal.SIGKILL, done.stderr
+
+
+@pytest.mark.parametrize("step", ["between-renames", "before-commit"])
+def test_the_same_decide_again_after_a_kill_completes_it(
+    repo: Path, capsys: pytest.CaptureFixture[str], step: str
+) -> None:
+    before = git(repo, "rev-parse", "HEAD")
+    _killed_decide(repo, "lk-2026-11-nochmal", step)
+    # the half-done decision is rolled back first, then recorded as asked
+    code, out, err = om(
+        capsys, "decide", "recognize", APPLIED, "--date", "2026-11-25", "--id", "lk-2026-11-nochmal"
+    )
+    assert code == 0 and "lk-2026-11-nochmal" in out, err
+    assert git(repo, "rev-parse", "HEAD~1").strip() == before.strip()
+    assert git(repo, "status", "--porcelain", "--untracked-files=all") == ""
+    assert "status: recognized" in (repo / "registry" / "networks" / f"{APPLIED}.yaml").read_text()
+
+
+def test_a_rollback_leaves_what_the_user_changed_since_alone(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    network = repo / "registry" / "networks" / f"{APPLIED}.yaml"
+    _killed_decide(repo, "lk-2026-11-weg")
+    # the user cleans up by hand, then edits the file again
+    git(repo, "reset", "-q", "--hard")
+    git(repo, "clean", "-qfd", "registry")
+    edited = network.read_text("utf-8").replace("name:", "# meine Notiz\nname:", 1)
+    network.write_text(edited, "utf-8")  # not committed yet: HEAD is where the kill left it
+    code, _, err = om(
+        capsys, "decide", "consent", "om-kassel", "om-nordhessen", "--date", "2026-11-25",
+        "--id", "lk-2026-11-zustimmung",
+    )  # fmt: skip
+    assert code == 0, err
+    assert network.read_text("utf-8") == edited  # not put back to what the journal held
+    status = git(repo, "status", "--porcelain", "--untracked-files=all")
+    assert status == f" M registry/networks/{APPLIED}.yaml\n"
+
+
+def test_refuses_a_network_file_with_uncommitted_changes(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    network = repo / "registry" / "networks" / f"{APPLIED}.yaml"
+    network.write_text(network.read_text("utf-8") + "# noch nicht geprüft\n", "utf-8")
+    before = state(repo)
+    code, out, err = om(
+        capsys, "decide", "recognize", APPLIED, "--date", "2026-11-25", "--id", "lk-2026-11-u",
+        "--lang", "en",
+    )  # fmt: skip
+    assert code == 2 and out == ""
+    assert f"registry/networks/{APPLIED}.yaml has changes not committed yet" in err
+    assert state(repo) == before
+
+
+def test_outside_a_repository_says_so_without_naming_an_option_it_lacks(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    plain = tmp_path / "plain"
+    shutil.copytree(ROOT / "registry", plain / "registry")
+    monkeypatch.chdir(plain)
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))
+    before = sorted((p, p.read_bytes()) for p in plain.rglob("*") if p.is_file())
+    code, out, err = om(
+        capsys, "decide", "recognize", APPLIED, "--date", "2026-11-25", "--id", "lk-x", "--lang",
+        "en",
+    )  # fmt: skip
+    assert code == 2 and out == "" and "--repo" not in err
+    assert "is not inside a git repository; om decide records decisions as commits" in err
+    assert sorted((p, p.read_bytes()) for p in plain.rglob("*") if p.is_file()) == before

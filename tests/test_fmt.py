@@ -25,7 +25,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
 
 from om_cli import yaml_style
-from om_cli.errors import WriteError
+from om_cli.errors import UsageError, WriteError
 from om_cli.fmt import FileProblem, format_registry
 from om_cli.loader import LoadError, parse
 from om_cli.messages import INVISIBLE
@@ -543,6 +543,21 @@ def test_a_link_is_reported_and_not_followed(registry: Path, tmp_path: Path) -> 
     result = format_registry(str(registry))
     assert [problem.message.id for problem in result.problems] == ["load.symlink"]
     assert outside.read_text() == "id: x\nname:    x\n"
+
+
+@pytest.mark.parametrize("check", [True, False])
+def test_a_file_named_behind_a_linked_folder_is_refused(
+    registry: Path, tmp_path: Path, check: bool
+) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "x.yaml").write_text("id: x\nname:   yes\n")
+    (registry / "link").symlink_to(outside)
+    named = str(registry / "link" / "x.yaml")
+    with pytest.raises(UsageError) as refused:
+        format_registry(str(registry), [named], check=check)
+    assert refused.value.message.id == "fmt.link"
+    assert (outside / "x.yaml").read_text() == "id: x\nname:   yes\n"
 
 
 # --- the command line -----------------------------------------------------------------------------

@@ -62,8 +62,9 @@ def decide_command(
     reason: Annotated[str | None, typer.Option("--reason", help="waive: die Begründung.")] = None,
 ) -> None:
     """Einen Beschluss eintragen: Beschlussdatei, Netzwerkstatus, ein Commit mit Trailern."""
-    from om_cli.decide import Waiver, apply_plan, check_request, diff, plan_decision
+    from om_cli.decide import Plan, Waiver, apply_plan, check_request, diff, plan_decision
     from om_cli.errors import UsageError
+    from om_cli.safe_write import registry_lock
 
     day = parse_as_of(date)
     chosen = list(networks or [])
@@ -77,14 +78,19 @@ def decide_command(
             raise UsageError(msg("decide.waiver_fields"))
         waiver = Waiver(rule.strip().upper(), entity, parse_as_of(until), reason)
     root = find_registry(registry, [])
-    plan = plan_decision(
-        root, decided, chosen, date=day, decision_id=decision_id,
-        proposed_by=proposer, summary=summary, minutes=minutes, waiver=waiver,
-    )  # fmt: skip
-    if dry_run:
-        sys.stdout.write(diff(plan))
+
+    def planned() -> Plan:
+        return plan_decision(
+            root, decided, chosen, date=day, decision_id=decision_id,
+            proposed_by=proposer, summary=summary, minutes=minutes, waiver=waiver,
+        )  # fmt: skip
+
+    if dry_run:  # reads only, takes no lock
+        sys.stdout.write(diff(planned()))
         return
-    commit = apply_plan(plan, root, sign=sign, signoff=signoff)
+    # planned and written under one lock, which first rolls back what an interrupted om left
+    with registry_lock(root):
+        commit = apply_plan(planned(), root, sign=sign, signoff=signoff)
     sys.stdout.write(
         msg("decide.done", id=decision_id, commit=commit[:12]).text(language(lang)) + "\n"
     )
