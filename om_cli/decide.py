@@ -166,6 +166,8 @@ def plan_decision(
 
     For `waive`, `waiver` is the entry added to `om.yaml`'s `waivers`, naming the decision.
     """
+    from ruamel.yaml.comments import CommentedMap
+
     from om_cli import yaml_style
     from om_cli.discovery import Entry, discover
     from om_cli.engine import check_registry, load_registry
@@ -195,11 +197,14 @@ def plan_decision(
         if action.to_status is None or action.date_field is None:
             continue
         old = network.doc.raw
-        data = yaml_style.load(old.decode("utf-8"))
-        data["status"] = action.to_status
-        _set_date(data, action.date_field, date.isoformat())
-        new = yaml_style.dump(data).encode("utf-8")
         path = os.path.join(registry_root, "networks", f"{network_id}.yaml")
+        status, field = action.to_status, action.date_field
+
+        def change(data: CommentedMap, status: str = status, field: str = field) -> None:
+            data["status"] = status
+            _set_date(data, field, date.isoformat())
+
+        new = yaml_style.edit(old.decode("utf-8"), change, file=network.doc.file).encode("utf-8")
         changes.append(FileChange(path, new, old))
     document = decision_document(
         action, decision_id, networks,
@@ -267,28 +272,34 @@ def _waiver_change(path: str, waiver: Waiver, decision_id: str, current: object)
         "reason": waiver.reason,
         "until": waiver.until.isoformat(),
     }
+    old: bytes | None = None
     if isinstance(current, Document):
         if current.error is not None or current.raw is None:
             raise UsageError(msg("decide.unreadable", file=current.file))
-        old: bytes | None = current.raw
-        data = yaml_style.load(current.raw.decode("utf-8"))
+        old, shown = current.raw, current.file
+
+    def add(data: CommentedMap) -> None:
+        waivers = data.get("waivers")
+        if not isinstance(waivers, CommentedSeq):
+            waivers = CommentedSeq()
+            data["waivers"] = waivers
+        yaml_style.append(waivers, entry)
+
+    if old is not None:
+        text = yaml_style.edit(old.decode("utf-8"), add, file=shown)
     else:
-        old = None
         data = CommentedMap([("criteria", "om-2012")])
-    waivers = data.get("waivers")
-    if not isinstance(waivers, CommentedSeq):
-        waivers = CommentedSeq()
-        data["waivers"] = waivers
-    yaml_style.append(waivers, entry)
-    text = yaml_style.dump(data)
-    if old is None:
-        text = "# yaml-language-server: $schema=../schemas/om.schema.json\n" + text
+        add(data)
+        text = "# yaml-language-server: $schema=../schemas/om.schema.json\n"
+        text += yaml_style.dump(data)
     return FileChange(path, text.encode("utf-8"), old)
 
 
 def _set_date(data: object, field: str, value: str) -> None:
     """Set `field`, a new key going right after the other dates (or after `status`)."""
     from ruamel.yaml.comments import CommentedMap
+
+    from om_cli import yaml_style
 
     if not isinstance(data, CommentedMap):
         raise UsageError(msg("decide.not_a_mapping"))
@@ -302,7 +313,7 @@ def _set_date(data: object, field: str, value: str) -> None:
         if k in keys
     ]
     position = max(keys.index(k) for k in anchors) + 1 if anchors else len(keys)
-    data.insert(position, field, value)
+    yaml_style.insert(data, position, field, value)
 
 
 def diff(plan: Plan) -> str:

@@ -18,7 +18,7 @@ from om_cli.errors import UsageError, WriteError
 from om_cli.loader import LoadError, parse, read_bytes
 from om_cli.messages import Message, msg
 from om_cli.safe_write import Change, registry_lock, write_files
-from om_cli.yaml_style import dump, load, same_values
+from om_cli.yaml_style import dump, load, lost_comment, same_values, split_start
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,10 +81,18 @@ def _format(targets: list[_Target], *, check: bool) -> FmtResult:
             problems.append(FileProblem(target.file, error.line, error.column, error.message))
             continue
         try:
-            new = dump(load(raw.decode("utf-8"), file=target.file)).encode("utf-8")
+            text = raw.decode("utf-8")
+            start, body = split_start(text)  # what precedes `---` is kept as written
+            new = (start + dump(load(body, file=target.file))).encode("utf-8")
             after, _ = parse(new)
         except (WriteError, LoadError):  # ruamel and om disagree: leave the file alone
             problems.append(FileProblem(target.file, 1, 1, msg("fmt.values_differ")))
+            continue
+        lost = lost_comment(text, new.decode("utf-8"))
+        if lost is not None:  # ruamel would drop a comment: leave the file alone
+            line, comment = lost
+            shown = msg("write.comment_lost", file=target.file, line=line, comment=comment[:80])
+            problems.append(FileProblem(target.file, line, 1, shown))
             continue
         if not same_values(before, after):
             problems.append(FileProblem(target.file, 1, 1, msg("fmt.values_differ")))

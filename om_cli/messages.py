@@ -637,6 +637,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{path} liegt hinter einem symbolischen Link; om folgt Links nicht aus dem Register hinaus",
         "{path} lies behind a symbolic link; om does not follow links out of the registry",
     ),
+    "write.comment_lost": (
+        "{file}: der Kommentar in Zeile {line} („{comment}“) ginge beim Schreiben verloren "
+        "(etwa in einer Fluss-Liste [ … ] oder vor „---“); bitte die Datei von Hand ändern oder "
+        "den Kommentar verschieben",
+        "{file}: the comment on line {line} (“{comment}”) would be lost in writing (e.g. inside "
+        "a flow list [ … ] or before “---”); edit the file by hand or move the comment",
+    ),
     "write.symlink": (
         "{path} ist ein symbolischer Link; om schreibt nicht durch Links",
         "{path} is a symbolic link; om does not write through links",

@@ -30,6 +30,7 @@ import io
 import math
 import re
 import sys
+from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
@@ -225,10 +226,69 @@ def dump(data: Any) -> str:
 
 
 def edit(text: str, change: Callable[[CommentedMap], None], *, file: str = "-") -> str:
-    """`load`, let `change` edit the document in place, `dump`."""
+    """`load`, let `change` edit the document in place, `dump`; `WriteError` when a comment
+    of `text` would be lost (ruamel drops some, such as those inside a flow collection or
+    before a `---`): then om leaves the file for a person to edit."""
     data = load(text, file=file)
+    start, body = split_start(text)
+    if start:  # ruamel drops what precedes `---` (the modeline): it is kept as written
+        data = load(body, file=file)
     change(data)
-    return dump(data)
+    written = start + dump(data)
+    lost = lost_comment(text, written)
+    if lost is not None:
+        line, comment = lost
+        raise WriteError(msg("write.comment_lost", file=file, line=line, comment=comment[:80]))
+    return written
+
+
+# comment lines and blank lines, then an explicit document start on a line of its own
+_START = re.compile(r"(?:[ \t]*(?:#[^\n]*)?\n)*---[ \t]*(?:#[^\n]*)?\n")
+
+
+def split_start(text: str) -> tuple[str, str]:
+    """The lines up to an explicit document start (`---` on its own line, after nothing but
+    comments and blank lines) and the rest; ("", text) when there is none."""
+    found = _START.match(text)
+    return (text[: found.end()], text[found.end() :]) if found else ("", text)
+
+
+def lost_comment(before: str, after: str) -> tuple[int, str] | None:
+    """The first comment of `before` (its line and text) that `after` no longer has (as
+    often); None when every comment is kept."""
+    if "#" not in before or before == after:
+        return None
+    found = _comments(before)
+    lost = Counter(comment for _, comment in found) - Counter(c for _, c in _comments(after))
+    return next(((line, comment) for line, comment in found if lost[comment]), None)
+
+
+def _comments(text: str) -> list[tuple[int, str]]:
+    """Every comment of a document, as ruamel's scanner finds it: its line (from 1) and its
+    text, stripped."""
+    found: list[tuple[int, str]] = []
+    try:
+        tokens = list(_yaml(_CoreResolver).scan(text))
+    except Exception as error:  # not what `load` read a moment ago: never a traceback
+        raise WriteError(
+            msg("write.yaml_roundtrip", file="-", error=type(error).__name__)
+        ) from None
+    for token in tokens:
+        for comment in _comment_tokens(getattr(token, "_comment", None)):
+            for offset, line in enumerate(comment.value.split("\n")):
+                stripped = line.strip()
+                if stripped.startswith("#"):
+                    found.append((comment.start_mark.line + offset + 1, stripped))
+    return sorted(found)
+
+
+def _comment_tokens(value: object) -> list[CommentToken]:
+    """The comment tokens in what ruamel's scanner attached to a token (nested lists)."""
+    if isinstance(value, CommentToken):
+        return [value]
+    if isinstance(value, list | tuple):
+        return [token for item in value for token in _comment_tokens(item)]
+    return []
 
 
 def append(items: CommentedSeq, item: Any) -> None:
@@ -246,24 +306,51 @@ def append(items: CommentedSeq, item: Any) -> None:
         if flow:
             item.fa.set_flow_style()
     items.append(item)
-    if found is None:
+    comment = _take_lines_after(found)
+    if comment is None:
         return
+    if isinstance(item, CommentedMap) and item and not item.fa.flow_style():
+        item.ca.items[list(item)[-1]] = [None, None, comment, None]
+    else:
+        items.ca.items[len(items) - 1] = [comment, None, None, None]
+
+
+def insert(data: CommentedMap, position: int, key: str, value: str) -> None:
+    """Insert the scalar `value` as `key` at `position` of a mapping read by `load`, keeping
+    the comment lines that follow the entry before it (the heading of the next key, say)
+    below the new entry, as `append` does for lists."""
+    found = None
+    if 0 < position <= len(data):
+        previous = list(data)[position - 1]
+        slots = data.ca.items.get(previous)
+        if slots and len(slots) > 2 and slots[2] is not None:
+            found = (slots, 2)
+        else:
+            found = _trailing_comment(data[previous])
+    data.insert(position, key, value)
+    comment = _take_lines_after(found)
+    if comment is not None:
+        data.ca.items[key] = [None, None, comment, None]
+
+
+def _take_lines_after(found: tuple[list[Any], int] | None) -> CommentToken | None:
+    """Take the comment lines (and blank lines) after an entry from where `_trailing_comment`
+    found them, as a comment for an entry added below it; a comment on the entry's own line
+    stays."""
+    if found is None:
+        return None
     slots, index = found
     token = slots[index]
     eol, newline, rest = token.value.partition("\n")
-    if eol.strip():  # a comment on the old last item's line stays; the lines after move
+    if eol.strip():
         if not rest:
-            return
+            return None
         token.value = eol + newline
         moved = "\n" + rest
     else:
         slots[index] = None
         moved = token.value
-    comment = CommentToken(moved, CommentMark(0), None)
-    if isinstance(item, CommentedMap) and item and not item.fa.flow_style():
-        item.ca.items[list(item)[-1]] = [None, None, comment, None]
-    else:
-        items.ca.items[len(items) - 1] = [comment, None, None, None]
+    return CommentToken(moved, CommentMark(0), None)
 
 
 def _is_flow_list(items: list[Any]) -> bool:

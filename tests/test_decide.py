@@ -81,9 +81,11 @@ def test_recognition_is_one_commit_with_trailers(
         line for line in diff.splitlines() if line.startswith("+") and not line.startswith("+++")
     ]
     assert removed == ["-status: applied"]
-    assert added == ["+status: recognized", "+recognized_on: 2026-11-25"] or sorted(
-        added
-    ) == sorted(["+status: recognized", "+recognized_on: 2026-11-25"])
+    assert added == ["+status: recognized", "+recognized_on: 2026-11-25"]
+    # the new date right after the other one, above the heading comment of the next key
+    assert "applied_on: 2026-02-03\nrecognized_on: 2026-11-25\n\n# Antrag beim" in (
+        network.read_text("utf-8")
+    )
     comments = [line for line in before.splitlines() if line.lstrip().startswith("#")]
     after = network.read_text("utf-8")
     assert all(comment in after for comment in comments)
@@ -336,3 +338,52 @@ def test_outside_a_repository_says_so_without_naming_an_option_it_lacks(
     assert code == 2 and out == "" and "--repo" not in err
     assert "is not inside a git repository; om decide records decisions as commits" in err
     assert sorted((p, p.read_bytes()) for p in plain.rglob("*") if p.is_file()) == before
+
+
+def test_a_withdrawal_diff_is_the_status_and_the_date_in_its_place(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    network = repo / "registry" / "networks" / f"{RECOGNIZED}.yaml"
+    before = network.read_text("utf-8")
+    code, _, err = om(
+        capsys, "decide", "withdraw", RECOGNIZED, "--date", "2026-11-25", "--id", "pl-2026-11-x",
+        "--proposed-by", "leitungskreis",
+    )  # fmt: skip
+    assert code == 0, err
+    expected = before.replace("status: recognized", "status: withdrawn").replace(
+        "recognized_on: 2021-06-15\n", "recognized_on: 2021-06-15\nwithdrawn_on: 2026-11-25\n"
+    )
+    assert network.read_text("utf-8") == expected
+
+
+def test_refuses_to_lose_a_comment_it_cannot_keep(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    network = repo / "registry" / "networks" / f"{APPLIED}.yaml"
+    text = network.read_text("utf-8").replace(
+        "regions:\n  - ags-06411  # Stadt Darmstadt\n  - ags-06432  # Kreis Darmstadt-Dieburg\n"
+        "  - ags-06433  # Kreis Groß-Gerau\n  - ags-06437  # Odenwaldkreis\n",
+        "regions: [ags-06411, ags-06432,  # in der Liste\n  ags-06433, ags-06437]\n",
+    )
+    network.write_text(text, "utf-8")
+    git(repo, "commit", "-qam", "Fluss-Liste")
+    err = _refused(
+        repo, capsys, "recognize", APPLIED, "--date", "2026-11-25", "--id", "lk-k", "--lang", "en"
+    )
+    assert "line 8 (“# in der Liste”) would be lost" in err
+
+
+def test_keeps_a_modeline_before_an_explicit_document_start(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    network = repo / "registry" / "networks" / f"{APPLIED}.yaml"
+    text = network.read_text("utf-8").replace("\nid: ", "\n---\nid: ", 1)
+    network.write_text(text, "utf-8")
+    git(repo, "commit", "-qam", "Dokumentanfang")
+    code, _, err = om(
+        capsys, "decide", "recognize", APPLIED, "--date", "2026-11-25", "--id", "lk-d"
+    )
+    assert code == 0, err
+    assert network.read_text("utf-8") == text.replace(
+        "status: applied", "status: recognized"
+    ).replace("applied_on: 2026-02-03\n", "applied_on: 2026-02-03\nrecognized_on: 2026-11-25\n")

@@ -281,6 +281,43 @@ def test_edit_keeps_everything_else() -> None:
     assert text == expected
 
 
+def test_insert_keeps_the_comment_lines_after_the_entry_below_the_new_one() -> None:
+    def withdraw(data: CommentedMap) -> None:
+        yaml_style.insert(data, list(data).index("recognized_on") + 1, "withdrawn_on", "2026-11-25")
+
+    for line in ("recognized_on: 2020-03-12", "recognized_on: 2020-03-12  # im März"):
+        text = f"status: recognized\n{line}\n\n# Antrag\napplication: x\n"
+        assert edit(text, withdraw) == (
+            f"status: recognized\n{line}\nwithdrawn_on: 2026-11-25\n\n# Antrag\napplication: x\n"
+        )
+    text = "recognized_on:\n  - a\n\n# Antrag\napplication: x\n"  # after a list
+    assert edit(text, withdraw) == (
+        "recognized_on:\n  - a\nwithdrawn_on: 2026-11-25\n\n# Antrag\napplication: x\n"
+    )
+
+
+@pytest.mark.parametrize(
+    "text,line",
+    [
+        ("id: a\nregions: [b, c,  # inside\n  d]\n", 2),
+        ("id: a\ncontact: {name: A,  # inside\n  mail: b}\n", 2),
+        ("# modeline\nid: a\n...\n# after the end\n", 4),
+    ],
+)
+def test_a_comment_ruamel_would_drop_stops_the_edit(text: str, line: int) -> None:
+    with pytest.raises(WriteError) as refused:
+        edit(text, lambda data: data.__setitem__("id", "b"), file="networks/a.yaml")
+    assert refused.value.message.id == "write.comment_lost"
+    assert f"networks/a.yaml: the comment on line {line} " in refused.value.message.text("en")
+
+
+def test_what_precedes_an_explicit_document_start_is_kept() -> None:
+    text = "# yaml-language-server: $schema=x\n\n--- # Anfang\nid: a  # eol\nname:   x\n"
+    assert edit(text, lambda data: data.__setitem__("id", "b")) == (
+        "# yaml-language-server: $schema=x\n\n--- # Anfang\nid: b  # eol\nname: x\n"
+    )
+
+
 @pytest.mark.parametrize(
     "text,line,column",
     [
@@ -558,6 +595,24 @@ def test_a_file_named_behind_a_linked_folder_is_refused(
         format_registry(str(registry), [named], check=check)
     assert refused.value.message.id == "fmt.link"
     assert (outside / "x.yaml").read_text() == "id: x\nname:   yes\n"
+
+
+def test_fmt_leaves_a_file_whose_comment_it_would_drop(registry: Path) -> None:
+    flow = registry / "partners" / "fluss.yaml"
+    flow.write_text("id: fluss\nregion: [DE-HE,   # Hessen\n  DE-TH]\n")
+    result = format_registry(str(registry), [str(flow)], shown="registry")
+    (problem,) = result.problems
+    assert (problem.file, problem.line, problem.message.id) == (str(flow), 2, "write.comment_lost")
+    assert result.exit_code == 1 and result.changed == ()
+    assert flow.read_text() == "id: fluss\nregion: [DE-HE,   # Hessen\n  DE-TH]\n"
+
+
+def test_fmt_keeps_a_modeline_before_the_document_start(registry: Path) -> None:
+    started = registry / "partners" / "start.yaml"
+    started.write_text("# yaml-language-server: $schema=x\n---\nid: start\nname:    x\n")
+    result = format_registry(str(registry), [str(started)])
+    assert result.problems == () and result.changed == (str(started),)
+    assert started.read_text() == "# yaml-language-server: $schema=x\n---\nid: start\nname: x\n"
 
 
 # --- the command line -----------------------------------------------------------------------------
