@@ -204,7 +204,15 @@ def plan_decision(
             data["status"] = status
             _set_date(data, field, date.isoformat())
 
-        new = yaml_style.edit(old.decode("utf-8"), change, file=network.doc.file).encode("utf-8")
+        text = old.decode("utf-8")
+        keys = list(network.doc.data or {})
+        # only the lines of the status and the date change where that can be done; ruamel's
+        # round trip (which writes the whole file in the house style) where it cannot
+        lines = [("status", status, None), (field, date.isoformat(), _date_anchor(keys))]
+        written = yaml_style.set_lines(text, lines)
+        if written is None:
+            written = yaml_style.edit(text, change, file=network.doc.file)
+        new = written.encode("utf-8")
         changes.append(FileChange(path, new, old))
     document = decision_document(
         action, decision_id, networks,
@@ -307,13 +315,19 @@ def _set_date(data: object, field: str, value: str) -> None:
         data[field] = value
         return
     keys = list(data.keys())
+    anchor = _date_anchor(keys)
+    position = keys.index(anchor) + 1 if anchor is not None else len(keys)
+    yaml_style.insert(data, position, field, value)
+
+
+def _date_anchor(keys: list[str]) -> str | None:
+    """The key a new date goes right after: the last of the other dates and `status`."""
     anchors = [
         k
         for k in ("applied_on", "recognized_on", "rejected_on", "withdrawn_on", "status")
         if k in keys
     ]
-    position = max(keys.index(k) for k in anchors) + 1 if anchors else len(keys)
-    yaml_style.insert(data, position, field, value)
+    return max(anchors, key=keys.index) if anchors else None
 
 
 def diff(plan: Plan) -> str:

@@ -31,7 +31,7 @@ import math
 import re
 import sys
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from ruamel.yaml import YAML
@@ -240,6 +240,79 @@ def edit(text: str, change: Callable[[CommentedMap], None], *, file: str = "-") 
         line, comment = lost
         raise WriteError(msg("write.comment_lost", file=file, line=line, comment=comment[:80]))
     return written
+
+
+def set_lines(text: str, values: Sequence[tuple[str, str, str | None]]) -> str | None:
+    """The document with top-level keys set to string values by changing only their own lines:
+    each (key, value, after): the key's line gets the new value (in the quotes it had, its
+    comment kept), or, when the key is missing, a new line `key: value` goes right after the
+    line of `after` (None: at the end). None when that cannot be done so (a key whose value
+    spans lines, `after` missing …): then `edit` does it. The result is read back by the
+    strict loader and must hold exactly the values asked for, all else unchanged."""
+    try:
+        expected = parse(text.encode("utf-8"))[0]
+    except (LoadError, UnicodeEncodeError):
+        return None
+    for key, value, after in values:
+        found = _scalar_line(text, key)
+        if found is not None:
+            quote = found.group("value")[0]
+            if quote in "'\"":
+                if "\\" in value or quote in value:
+                    return None
+                shown = quote + value + quote
+            else:
+                shown = f"'{value}'" if _needs_quotes(value) or not _plain_safe(value) else value
+            text = text[: found.start("value")] + shown + text[found.end("value") :]
+            expected[key] = value
+            continue
+        if key in expected:
+            return None  # there, but not on a line of its own
+        if _needs_quotes(value) or not _plain_safe(value):
+            return None
+        line = f"{key}: {value}\n"
+        if after is None:
+            text = text + ("" if text.endswith("\n") else "\n") + line
+            expected[key] = value
+            continue
+        anchor = _scalar_line(text, after)
+        if anchor is None:
+            return None
+        end = text.find("\n", anchor.end())
+        cut = len(text) if end < 0 else end + 1
+        text = text[:cut] + ("" if text[:cut].endswith("\n") else "\n") + line + text[cut:]
+        keys = list(expected)
+        expected = dict(
+            [*((k, expected[k]) for k in keys[: keys.index(after) + 1]), (key, value),
+             *((k, expected[k]) for k in keys[keys.index(after) + 1 :])]
+        )  # fmt: skip
+    try:
+        written = parse(text.encode("utf-8"))[0]
+    except (LoadError, UnicodeEncodeError):
+        return None
+    return text if same_values(written, expected) else None
+
+
+def _scalar_line(text: str, key: str) -> re.Match[str] | None:
+    """The one line `key: value` (a scalar on one line, perhaps quoted, perhaps with a comment)
+    at the top level; None unless there is exactly one and the next line does not go on."""
+    pattern = re.compile(
+        rf"^{re.escape(key)}:[ ]+(?P<value>'[^'\n]*'|\"[^\"\\\n]*\"|[^\s#'\"&*!|>%@`{{\[][^\n#]*?)"
+        r"(?:[ \t]+#[^\n]*)?[ \t]*$",
+        re.MULTILINE,
+    )
+    found = list(pattern.finditer(text))
+    if len(found) != 1:
+        return None
+    following = text[found[0].end() + 1 :].split("\n", 1)[0]
+    if following[:1] in (" ", "\t"):  # a continuation of the value, or something nested
+        return None
+    return found[0]
+
+
+def _plain_safe(value: str) -> bool:
+    """A string that can stand unquoted after `key: ` and reads back as itself."""
+    return bool(re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.\-]*", value))
 
 
 # comment lines and blank lines, then an explicit document start on a line of its own

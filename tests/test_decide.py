@@ -356,16 +356,36 @@ def test_a_withdrawal_diff_is_the_status_and_the_date_in_its_place(
     assert network.read_text("utf-8") == expected
 
 
+FLOW_REGIONS = (
+    "regions:\n  - ags-06411  # Stadt Darmstadt\n  - ags-06432  # Kreis Darmstadt-Dieburg\n"
+    "  - ags-06433  # Kreis Groß-Gerau\n  - ags-06437  # Odenwaldkreis\n",
+    "regions: [ags-06411, ags-06432,  # in der Liste\n  ags-06433, ags-06437]\n",
+)
+
+
+def test_changes_only_the_lines_of_status_and_date_in_any_style(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    network = repo / "registry" / "networks" / f"{APPLIED}.yaml"
+    text = network.read_text("utf-8").replace(*FLOW_REGIONS)
+    text = text.replace("status: applied", "status: 'applied'    # bis jetzt")
+    text = text.replace("name: ", "name:   ")  # not the house style
+    network.write_text(text, "utf-8")
+    git(repo, "commit", "-qam", "von Hand")
+    code, _, err = om(capsys, "decide", "recognize", APPLIED, "--date", "2026-11-25", "--id", "lk")
+    assert code == 0, err
+    assert network.read_text("utf-8") == text.replace(
+        "status: 'applied'    # bis jetzt", "status: 'recognized'    # bis jetzt"
+    ).replace("applied_on: 2026-02-03\n", "applied_on: 2026-02-03\nrecognized_on: 2026-11-25\n")
+
+
 def test_refuses_to_lose_a_comment_it_cannot_keep(
     repo: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     network = repo / "registry" / "networks" / f"{APPLIED}.yaml"
-    text = network.read_text("utf-8").replace(
-        "regions:\n  - ags-06411  # Stadt Darmstadt\n  - ags-06432  # Kreis Darmstadt-Dieburg\n"
-        "  - ags-06433  # Kreis Groß-Gerau\n  - ags-06437  # Odenwaldkreis\n",
-        "regions: [ags-06411, ags-06432,  # in der Liste\n  ags-06433, ags-06437]\n",
-    )
-    network.write_text(text, "utf-8")
+    text = network.read_text("utf-8").replace(*FLOW_REGIONS)
+    # a status on a line of its own: the whole file goes through ruamel, which drops the comment
+    network.write_text(text.replace("status: applied", "status:\n  applied"), "utf-8")
     git(repo, "commit", "-qam", "Fluss-Liste")
     err = _refused(
         repo, capsys, "recognize", APPLIED, "--date", "2026-11-25", "--id", "lk-k", "--lang", "en"

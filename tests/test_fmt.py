@@ -296,6 +296,42 @@ def test_insert_keeps_the_comment_lines_after_the_entry_below_the_new_one() -> N
     )
 
 
+SET_LINES_CASES = {
+    "plain, a new date after the status": (
+        "id: a  # x\nstatus: applied\n\n# Antrag\napplication: {goals: x}\n",
+        [("status", "recognized", None), ("recognized_on", "2026-11-25", "status")],
+        "id: a  # x\nstatus: recognized\nrecognized_on: 2026-11-25\n\n# Antrag\n"
+        "application: {goals: x}\n",
+    ),
+    "quotes and the comment kept": (
+        "status: \"applied\"   # so\napplied_on: '2026-01-02'\n",
+        [("status", "withdrawn", None), ("applied_on", "2026-03-04", None)],
+        "status: \"withdrawn\"   # so\napplied_on: '2026-03-04'\n",
+    ),
+    "at the end, no final line break": (
+        "status: applied",
+        [("withdrawn_on", "2026-11-25", None)],
+        "status: applied\nwithdrawn_on: 2026-11-25\n",
+    ),
+    "a value on the next line": ("status:\n  applied\n", [("status", "x", None)], None),
+    "a value going on below": ("status: a\n  b\n", [("status", "x", None)], None),
+    "a key in a nested mapping only": ("meta:\n  status: a\n", [("status", "x", "meta")], None),
+    "no such anchor": ("status: a\n", [("new", "x", "missing")], None),
+    "a new value that needs quotes": ("status: a\n", [("new", "yes", "status")], None),
+    "an anchor on several lines": ("a: >\n  b\nc: d\n", [("new", "x", "a")], None),
+    "a block scalar": ("status: |\n  a\n", [("status", "x", None)], None),
+}
+
+
+@pytest.mark.parametrize(
+    "text,values,expected", SET_LINES_CASES.values(), ids=list(SET_LINES_CASES)
+)
+def test_set_lines_changes_only_those_lines_or_gives_up(
+    text: str, values: list[tuple[str, str, str | None]], expected: str | None
+) -> None:
+    assert yaml_style.set_lines(text, values) == expected
+
+
 @pytest.mark.parametrize(
     "text,line",
     [
