@@ -1,3 +1,3 @@
-from om_cli.cli import run
+from om_cli.entry import run
 
 run()

@@ -591,6 +591,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "waive braucht --rule, --entity, --until und --reason",
         "waive needs --rule, --entity, --until and --reason",
     ),
+    "decide.waiver_expired": (
+        "--until {until} liegt vor dem Beschluss am {date}: die Ausnahme wäre schon abgelaufen",
+        "--until {until} lies before the decision of {date}: the waiver would have expired already",
+    ),
     "decide.done": (
         "Beschluss {id} eingetragen: Commit {commit}",
         "decision {id} recorded: commit {commit}",

@@ -1219,3 +1219,22 @@ def test_a_reader_that_goes_away_is_no_traceback() -> None:
     errors = child.stderr.read().decode()
     assert child.wait(timeout=120) == 1
     assert "Traceback" not in errors and "Exception ignored" not in errors
+
+
+def test_ctrl_c_while_om_loads_is_no_traceback() -> None:
+    # the interrupt arrives while the command line is being imported
+    script = (
+        "import sys\n"
+        "class Interrupt:\n"
+        "    def find_spec(self, name, path=None, target=None):\n"
+        "        if name == 'om_cli.cli':\n"
+        "            raise KeyboardInterrupt\n"
+        "sys.meta_path.insert(0, Interrupt())\n"
+        "from om_cli.entry import run\n"
+        "run()\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, "check"], capture_output=True, text=True, timeout=60
+    )
+    assert (done.returncode, done.stdout) == (130, "")
+    assert done.stderr == "om: abgebrochen / interrupted\n"

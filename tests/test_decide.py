@@ -220,6 +220,17 @@ def test_waive_needs_all_waiver_fields(repo: Path, capsys: pytest.CaptureFixture
     _refused(repo, capsys, "waive", "--date", "2026-11-25", "--id", "lk-u", "--rule", "OM202")
 
 
+def test_a_waiver_that_would_have_expired_already_is_refused(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    err = _refused(
+        repo, capsys, "waive", "--date", "2026-11-25", "--id", "lk-u", "--rule", "OM110",
+        "--entity", f"networks/{RECOGNIZED}", "--until", "2026-11-24", "--reason", "zu spät",
+        "--lang", "en",
+    )  # fmt: skip
+    assert "--until 2026-11-24 lies before the decision of 2026-11-25" in err
+
+
 # --- a kill at any step: the next om that takes the lock puts everything back ----------------
 
 

@@ -77,6 +77,8 @@ def decide_command(
         if not (rule and entity and until and reason):
             raise UsageError(msg("decide.waiver_fields"))
         waiver = Waiver(rule.strip().upper(), entity, parse_as_of(until), reason)
+        if waiver.until < day:  # it would have ended before it was granted
+            raise UsageError(msg("decide.waiver_expired", until=until, date=date))
     root = find_registry(registry, [])
 
     def planned() -> Plan:
