@@ -37,6 +37,18 @@ def test_the_new_registry_passes_om_check(
     assert (created / "schemas" / "network.schema.json").is_file()  # for the modelines
 
 
+def test_what_a_killed_om_leaves_is_ignored_by_git(created: Path) -> None:
+    from om_cli.safe_write import LOCK_NAME, TEMP_PREFIX
+
+    (created / "registry" / LOCK_NAME).write_text("")
+    (created / "registry" / "networks" / f"{TEMP_PREFIX}abc").write_text("")
+    status = subprocess.run(
+        ["git", "status", "--porcelain", "--untracked-files=all"],
+        cwd=created, capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    assert LOCK_NAME not in status and TEMP_PREFIX not in status
+
+
 def test_the_readme_is_german_and_for_coordinators(created: Path) -> None:
     readme = (created / "README.md").read_text("utf-8")
     assert "Ein Netzwerk anmelden" in readme and "Wenn die Prüfung fehlschlägt" in readme
