@@ -978,7 +978,11 @@ def tree_id(path: str, commit: str, inside: str) -> str | None:
     for record in out.split(b"\0"):
         meta, _, name = record.partition(b"\t")
         fields = meta.split()
-        if len(fields) == 3 and fields[1] == b"tree" and name == inside.rstrip("/").encode():
+        if (
+            len(fields) == 3
+            and fields[1] == b"tree"
+            and name == inside.rstrip("/").encode("utf-8", "surrogateescape")
+        ):
             return fields[2].decode("ascii", "replace")
     return None
 

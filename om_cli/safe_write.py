@@ -566,8 +566,8 @@ def recover(root: str) -> bool:
             mode = entry["mode"]
             if not isinstance(mode, int) or not 0 <= mode <= 0o7777:
                 raise ValueError("bad mode")
-            written = entry.get("new")
-            if not isinstance(written, str):
+            written = entry.get("new")  # absent in a journal of an earlier om: undo all
+            if written is not None and not isinstance(written, str):
                 raise ValueError("bad hash")
             undo.append((target, content, written, mode, temp_path))
         folders = [_inside(registry, folder) for folder in journal["folders"]]
@@ -577,6 +577,11 @@ def recover(root: str) -> bool:
         return False
     if held is not None and _committed(held):
         _remove_journal(path)  # the commit was made: the batch is complete
+        return False
+    if any(_changed_since(target, content, written) for target, content, written, _, _ in undo):
+        # the user has worked on the batch's files since: undoing only some of them would
+        # leave half a change, undoing all would lose that work; it is theirs now
+        _remove_journal(path)
         return False
     undone: list[str] = []
     for target, content, written, mode, temp_path in undo:
@@ -624,11 +629,28 @@ def _committed(held: Hold) -> bool:
         return False
 
 
+def _changed_since(target: str, content: bytes | None, written: str | None) -> bool:
+    """Whether a file of an interrupted batch holds neither what om wrote nor what it replaced
+    (the user changed or deleted it since)."""
+    import hashlib
+
+    if written is None:
+        return False
+    try:
+        with open(target, "rb") as handle:
+            current = handle.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        return content is not None
+    except OSError:
+        return True
+    return current != content and hashlib.sha256(current).hexdigest() != written
+
+
 def _undo(
     registry: str,
     target: str,
     content: bytes | None,
-    written: str,
+    written: str | None,
     mode: int,
     temp_path: str | None,
 ) -> bool:
@@ -649,7 +671,7 @@ def _undo(
             current = handle.read(MAX_BYTES + 1)
     except (FileNotFoundError, IsADirectoryError):
         return False
-    if hashlib.sha256(current).hexdigest() != written:
+    if written is not None and hashlib.sha256(current).hexdigest() != written:
         return False  # never replaced, or changed since: not ours to undo
     if content is None:
         os.unlink(target)

@@ -418,3 +418,21 @@ def test_keeps_a_modeline_before_an_explicit_document_start(
     assert network.read_text("utf-8") == text.replace(
         "status: applied", "status: recognized"
     ).replace("applied_on: 2026-02-03\n", "applied_on: 2026-02-03\nrecognized_on: 2026-11-25\n")
+
+
+def test_a_batch_the_user_has_worked_on_since_is_left_whole(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    network = repo / "registry" / "networks" / f"{APPLIED}.yaml"
+    decision = repo / "registry" / "decisions" / "2026" / "lk-2026-11-halb.yaml"
+    _killed_decide(repo, "lk-2026-11-halb")
+    edited = network.read_text("utf-8").replace("name:", "# meine Notiz\nname:", 1)
+    network.write_text(edited, "utf-8")  # the user works on one file of the batch
+    code, _, err = om(
+        capsys, "decide", "consent", "om-kassel", "om-nordhessen", "--date", "2026-11-25",
+        "--id", "lk-2026-11-zustimmung",
+    )  # fmt: skip
+    assert code == 0, err
+    # neither half undone: the user's edit and the decision it belongs with both stay
+    assert network.read_text("utf-8") == edited and "status: recognized" in edited
+    assert decision.is_file()
