@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from om_cli.discovery import discover
 from om_cli.errors import UsageError, WriteError
 from om_cli.loader import LoadError, parse, read_bytes
-from om_cli.messages import Message, msg
+from om_cli.messages import Message, msg, printable
 from om_cli.safe_write import Change, registry_lock, write_files
-from om_cli.yaml_style import dump, load, lost_comment, same_values, split_start
+from om_cli.yaml_style import CommentLost, edit, same_values
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,18 +81,13 @@ def _format(targets: list[_Target], *, check: bool) -> FmtResult:
             problems.append(FileProblem(target.file, error.line, error.column, error.message))
             continue
         try:
-            text = raw.decode("utf-8")
-            start, body = split_start(text)  # what precedes `---` is kept as written
-            new = (start + dump(load(body, file=target.file))).encode("utf-8")
+            new = edit(raw.decode("utf-8"), _unchanged, file=target.file).encode("utf-8")
             after, _ = parse(new)
+        except CommentLost as lost:  # ruamel would drop a comment: leave the file alone
+            problems.append(FileProblem(target.file, lost.line, 1, lost.message))
+            continue
         except (WriteError, LoadError):  # ruamel and om disagree: leave the file alone
             problems.append(FileProblem(target.file, 1, 1, msg("fmt.values_differ")))
-            continue
-        lost = lost_comment(text, new.decode("utf-8"))
-        if lost is not None:  # ruamel would drop a comment: leave the file alone
-            line, comment = lost
-            shown = msg("write.comment_lost", file=target.file, line=line, comment=comment[:80])
-            problems.append(FileProblem(target.file, line, 1, shown))
             continue
         if not same_values(before, after):
             problems.append(FileProblem(target.file, 1, 1, msg("fmt.values_differ")))
@@ -105,6 +100,10 @@ def _format(targets: list[_Target], *, check: bool) -> FmtResult:
     if not check:
         write_files(changes)
     return FmtResult(check, tuple(changed), unchanged, tuple(problems))
+
+
+def _unchanged(data: object) -> None:
+    """Formatting edits nothing: the house style comes from writing the document back."""
 
 
 def _targets(root: str, shown: str, paths: Sequence[str]) -> list[_Target]:
@@ -126,7 +125,7 @@ def _targets(root: str, shown: str, paths: Sequence[str]) -> list[_Target]:
                     chosen.setdefault(location, target)
         elif path.endswith(".yaml"):
             if _behind_link(base, absolute):  # read or written, never through a link
-                raise UsageError(msg("fmt.link", path=path))
+                raise UsageError(msg("fmt.link", path=printable(path, 200)))
             chosen.setdefault(absolute, _Target(path, path))
         else:
             raise UsageError(msg("fmt.not_yaml", path=path))

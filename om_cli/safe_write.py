@@ -503,7 +503,7 @@ def _write_journal(
         {
             "path": relative(plan.path),
             "old": None if plan.old is None else base64.b64encode(plan.old).decode("ascii"),
-            "new": hashlib.sha256(plan.new).hexdigest(),  # to undo only what is still ours
+            "new": hashlib.sha256(plan.new).hexdigest(),  # to undo nothing the user has changed
             "mode": plan.mode,
             "temp": relative(plan.temp) if plan.temp else None,
         }
@@ -583,24 +583,20 @@ def recover(root: str) -> bool:
         # leave half a change, undoing all would lose that work; it is theirs now
         _remove_journal(path)
         return False
-    undone: list[str] = []
-    for target, content, written, mode, temp_path in undo:
+    for target, content, _, mode, temp_path in undo:
         try:
-            if _undo(registry, target, content, written, mode, temp_path):
-                undone.append(target)
+            _undo(registry, target, content, mode, temp_path)
         except (OSError, WriteError) as error:
             reason = _reason(error) if isinstance(error, OSError) else error.text("de")
             raise WriteError(msg("write.recover_failed", path=target, reason=reason)) from None
     for folder in reversed(folders):
         with suppress(OSError):
             os.rmdir(folder)
-    if held is not None and undone:  # what om staged, for the files it put back
+    if held is not None:
         from om_cli import git
 
-        restored = {os.path.realpath(target) for target in undone}
-        paths = [p for p in held.paths if os.path.realpath(os.path.join(held.top, p)) in restored]
         with suppress(OSError, OmError):
-            git.unstage(held.top, paths)
+            git.unstage(held.top, held.paths)
     _remove_journal(path)
     return True
 
@@ -637,49 +633,35 @@ def _changed_since(target: str, content: bytes | None, written: str | None) -> b
     if written is None:
         return False
     try:
-        with open(target, "rb") as handle:
+        fd = os.open(target, os.O_RDONLY | os.O_NOFOLLOW)  # a link is no file om wrote
+        with os.fdopen(fd, "rb") as handle:
             current = handle.read(MAX_BYTES + 1)
     except FileNotFoundError:
         return content is not None
-    except OSError:
+    except OSError:  # a link, a folder, unreadable: not what om left
         return True
     return current != content and hashlib.sha256(current).hexdigest() != written
 
 
 def _undo(
-    registry: str,
-    target: str,
-    content: bytes | None,
-    written: str | None,
-    mode: int,
-    temp_path: str | None,
-) -> bool:
-    """Put one file of an interrupted batch back as it was, if it still holds what om wrote
-    (`written`, its SHA-256): a file changed since is the user's work, left alone, as is a
-    file that is gone or was never replaced. True when the file was put back."""
-    import hashlib
-
-    if temp_path is not None:
-        with suppress(FileNotFoundError):
-            os.unlink(temp_path)
+    registry: str, target: str, content: bytes | None, mode: int, temp_path: str | None
+) -> None:
+    """Put one file of an interrupted batch back as it was."""
     if any(_check_folder(folder) for folder in _folders_between(registry, target)):
-        return False  # its folder is gone: nothing of ours is in it
-    try:
+        return  # its folder is gone: nothing of ours is in it
+    with suppress(FileNotFoundError):
         if stat.S_ISLNK(os.lstat(target).st_mode):
-            return False  # never write through a link
-        with open(target, "rb") as handle:
-            current = handle.read(MAX_BYTES + 1)
-    except (FileNotFoundError, IsADirectoryError):
-        return False
-    if written is not None and hashlib.sha256(current).hexdigest() != written:
-        return False  # never replaced, or changed since: not ours to undo
+            return  # never write through a link
     if content is None:
-        os.unlink(target)
+        with suppress(FileNotFoundError):
+            os.unlink(target)
     else:
         temp = _write_temp(_Plan(target, content, content, mode))
         os.replace(temp, target)
+    if temp_path is not None:
+        with suppress(FileNotFoundError):
+            os.unlink(temp_path)
     _fsync_folder(os.path.dirname(target))
-    return True
 
 
 def _inside(registry: str, relative: object) -> str:

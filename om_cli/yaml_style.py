@@ -230,16 +230,23 @@ def edit(text: str, change: Callable[[CommentedMap], None], *, file: str = "-") 
     of `text` would be lost (ruamel drops some, such as those inside a flow collection or
     before a `---`): then om leaves the file for a person to edit."""
     data = load(text, file=file)
-    start, body = split_start(text)
+    start, body = _split_start(text)
     if start:  # ruamel drops what precedes `---` (the modeline): it is kept as written
         data = load(body, file=file)
     change(data)
     written = start + dump(data)
-    lost = lost_comment(text, written)
+    lost = _lost_comment(text, written)
     if lost is not None:
-        line, comment = lost
-        raise WriteError(msg("write.comment_lost", file=file, line=line, comment=comment[:80]))
+        raise CommentLost(file, *lost)
     return written
+
+
+class CommentLost(WriteError):
+    """`edit` would drop the comment on `line`: the file is left as it is."""
+
+    def __init__(self, file: str, line: int, comment: str) -> None:
+        super().__init__(msg("write.comment_lost", file=file, line=line, comment=comment[:80]))
+        self.line = line
 
 
 def set_lines(text: str, values: Sequence[tuple[str, str, str | None]]) -> str | None:
@@ -319,14 +326,14 @@ def _plain_safe(value: str) -> bool:
 _START = re.compile(r"(?:[ \t]*(?:#[^\n]*)?\n)*---[ \t]*(?:#[^\n]*)?\n")
 
 
-def split_start(text: str) -> tuple[str, str]:
+def _split_start(text: str) -> tuple[str, str]:
     """The lines up to an explicit document start (`---` on its own line, after nothing but
     comments and blank lines) and the rest; ("", text) when there is none."""
     found = _START.match(text)
     return (text[: found.end()], text[found.end() :]) if found else ("", text)
 
 
-def lost_comment(before: str, after: str) -> tuple[int, str] | None:
+def _lost_comment(before: str, after: str) -> tuple[int, str] | None:
     """The first comment of `before` (its line and text) that `after` no longer has (as
     often); None when every comment is kept."""
     if "#" not in before or before == after:

@@ -374,6 +374,23 @@ FLOW_REGIONS = (
 )
 
 
+def _recognized_as_written(repo: Path, capsys: pytest.CaptureFixture[str], text: str) -> str:
+    """Commit `text` as the application's network file, recognise it; the file afterwards."""
+    network = repo / "registry" / "networks" / f"{APPLIED}.yaml"
+    network.write_text(text, "utf-8")
+    git(repo, "commit", "-qam", "von Hand")
+    code, _, err = om(capsys, "decide", "recognize", APPLIED, "--date", "2026-11-25", "--id", "lk")
+    assert code == 0, err
+    return network.read_text("utf-8")
+
+
+def _with_recognition(text: str, status: str, recognized: str) -> str:
+    """`text` with the status line `status` now `recognized` and the date below the other."""
+    return text.replace(status, recognized).replace(
+        "applied_on: 2026-02-03\n", "applied_on: 2026-02-03\nrecognized_on: 2026-11-25\n"
+    )
+
+
 def test_changes_only_the_lines_of_status_and_date_in_any_style(
     repo: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -381,13 +398,9 @@ def test_changes_only_the_lines_of_status_and_date_in_any_style(
     text = network.read_text("utf-8").replace(*FLOW_REGIONS)
     text = text.replace("status: applied", "status: 'applied'    # bis jetzt")
     text = text.replace("name: ", "name:   ")  # not the house style
-    network.write_text(text, "utf-8")
-    git(repo, "commit", "-qam", "von Hand")
-    code, _, err = om(capsys, "decide", "recognize", APPLIED, "--date", "2026-11-25", "--id", "lk")
-    assert code == 0, err
-    assert network.read_text("utf-8") == text.replace(
-        "status: 'applied'    # bis jetzt", "status: 'recognized'    # bis jetzt"
-    ).replace("applied_on: 2026-02-03\n", "applied_on: 2026-02-03\nrecognized_on: 2026-11-25\n")
+    assert _recognized_as_written(repo, capsys, text) == _with_recognition(
+        text, "status: 'applied'    # bis jetzt", "status: 'recognized'    # bis jetzt"
+    )
 
 
 def test_refuses_to_lose_a_comment_it_cannot_keep(
@@ -409,15 +422,9 @@ def test_keeps_a_modeline_before_an_explicit_document_start(
 ) -> None:
     network = repo / "registry" / "networks" / f"{APPLIED}.yaml"
     text = network.read_text("utf-8").replace("\nid: ", "\n---\nid: ", 1)
-    network.write_text(text, "utf-8")
-    git(repo, "commit", "-qam", "Dokumentanfang")
-    code, _, err = om(
-        capsys, "decide", "recognize", APPLIED, "--date", "2026-11-25", "--id", "lk-d"
+    assert _recognized_as_written(repo, capsys, text) == _with_recognition(
+        text, "status: applied", "status: recognized"
     )
-    assert code == 0, err
-    assert network.read_text("utf-8") == text.replace(
-        "status: applied", "status: recognized"
-    ).replace("applied_on: 2026-02-03\n", "applied_on: 2026-02-03\nrecognized_on: 2026-11-25\n")
 
 
 def test_a_batch_the_user_has_worked_on_since_is_left_whole(

@@ -78,7 +78,9 @@ def decide_command(
             raise UsageError(msg("decide.waiver_fields"))
         waiver = Waiver(rule.strip().upper(), entity, parse_as_of(until), reason)
         if waiver.until < day:  # it would have ended before it was granted
-            raise UsageError(msg("decide.waiver_expired", until=until, date=date))
+            raise UsageError(
+                msg("decide.waiver_expired", until=waiver.until.isoformat(), date=day.isoformat())
+            )
     root = find_registry(registry, [])
 
     def planned() -> Plan:
